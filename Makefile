@@ -1,0 +1,58 @@
+# dost-news task runner. Every target creates/updates .venv first.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DB     ?= data/dost.db
+PORT   ?= 8001
+MIRROR_PORT ?= 8765
+
+.PHONY: help install demo data crawl serve mirror mirror-build test lint clean
+
+help:
+	@echo "make demo          crawl the mirror into $(DB), then serve Datasette on :$(PORT)"
+	@echo "make data          crawl the mirror into $(DB) (no serving)"
+	@echo "make serve         serve $(DB) with Datasette on http://127.0.0.1:$(PORT)"
+	@echo "make crawl         crawl the live department sites into $(DB)"
+	@echo "make test          run the whole test suite"
+	@echo "make mirror        serve data/mirror/ on http://127.0.0.1:$(MIRROR_PORT)"
+	@echo "make mirror-build  re-render data/mirror/ from its content and templates"
+	@echo "make lint          ruff check and format check"
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: data serve
+
+data: $(STAMP)
+	DOST_DB=$(DB) $(BIN)/scrapy crawlall --mirror
+
+crawl: $(STAMP)
+	DOST_DB=$(DB) $(BIN)/scrapy crawlall
+
+serve: $(STAMP)
+	@test -f $(DB) || { echo "no $(DB) yet: run 'make data' first"; exit 1; }
+	$(BIN)/datasette serve $(DB) --metadata metadata.json --host 127.0.0.1 --port $(PORT) \
+		--setting sql_time_limit_ms 3000
+
+mirror: $(STAMP)
+	$(BIN)/python -m crawlers.mirror --port $(MIRROR_PORT)
+
+mirror-build: $(STAMP)
+	$(BIN)/python -m crawlers.mirror.build
+
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache $(DB) $(DB)-wal $(DB)-shm

@@ -1,0 +1,1 @@
+"""The Scrapy side of dost-news: settings, items, platforms, pipelines, store, mirror."""

@@ -1,0 +1,60 @@
+"""Store pipeline: writes sources, articles and the crawl's own row into SQLite.
+
+On open: the spider's `sources` row is upserted and a `crawls` row started. Each article is
+upserted by URL (new / updated / unchanged, counted in the stats). When the spider closes,
+its `crawls` row gets the finish reason and the counts. The database is `DOST_DB`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scrapy import Spider, signals
+from scrapy.crawler import Crawler
+
+from crawlers.store import Store, store_for
+
+
+class StorePipeline:
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.store: Store | None = None
+        self.crawl_id: int | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> StorePipeline:
+        pipeline = cls(crawler)
+        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        return pipeline
+
+    def open_spider(self) -> None:
+        spider = self.crawler.spider
+        assert spider is not None and self.crawler.stats is not None
+        self.store = store_for(self.crawler)
+        self.store.upsert_source(spider.source_record())
+        self.crawl_id = self.store.start_crawl(
+            spider.name, mirror=bool(self.crawler.settings.get("DOST_MIRROR"))
+        )
+        self.crawler.stats.set_value("dost/crawl_id", self.crawl_id)
+
+    def process_item(self, item: Any) -> Any:
+        assert self.store is not None and self.crawler.stats is not None
+        outcome = self.store.upsert_article(dict(item))
+        self.crawler.stats.inc_value(f"dost/items_{outcome}")
+        return item
+
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        if self.store is None or self.crawl_id is None:
+            return
+        stats = self.crawler.stats
+        assert stats is not None
+        self.store.finish_crawl(
+            self.crawl_id,
+            finish_reason=reason,
+            pages=stats.get_value("response_received_count", 0),
+            items_new=stats.get_value("dost/items_new", 0),
+            items_updated=stats.get_value("dost/items_updated", 0),
+            items_unchanged=stats.get_value("dost/items_unchanged", 0),
+            items_invalid=stats.get_value("dost/invalid", 0),
+            errors=stats.get_value("log_count/ERROR", 0),
+        )

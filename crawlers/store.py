@@ -1,0 +1,327 @@
+"""The store: the only code that knows the SQLite schema of `data/dost.db`.
+
+Tables (the data contract in DESIGN.md; every column is described in metadata.json):
+
+- `provinces`: former and current provincial units, loaded from `data/provinces.csv`;
+- `sources`: one row per spider;
+- `articles`: one row per canonical article URL, upserted (first_seen kept, last_seen moved);
+- `crawls`: one row per spider run;
+- `raw_pages` + `raw_blobs`: every fetched page, its body zlib-compressed and stored once per
+  content hash, so normalization can be re-run without the network.
+
+The database is opened in WAL mode so Datasette can read it while a crawl writes.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import sqlite3
+import zlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "data"
+DEFAULT_DB = DATA_DIR / "dost.db"
+FTS_TOKENIZER = "unicode61 remove_diacritics 2"
+
+# Article columns a crawl writes. `id`, `first_seen` and `last_seen` are the store's own.
+ARTICLE_COLUMNS: dict[str, type] = {
+    "url": str,
+    "source_id": str,
+    "title": str,
+    "published": str,
+    "published_date": str,
+    "published_year": int,
+    "published_precision": str,
+    "published_raw": str,
+    "province_id": str,
+    "current_province_id": str,
+    "authors": str,
+    "byline_raw": str,
+    "body_text": str,
+    "content_hash": str,
+}
+
+
+def db_path(setting: str | os.PathLike[str] | None = None) -> Path:
+    """The database file: the given setting, else `$DOST_DB`, else `data/dost.db`."""
+    value = setting or os.environ.get("DOST_DB") or DEFAULT_DB
+    return Path(value)
+
+
+def utc_now() -> str:
+    """Current time as ISO 8601 UTC, second precision."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def content_hash(title: str, body_text: str) -> str:
+    """A stable hash of what a reader sees: the title and the cleaned body."""
+    return hashlib.sha256(f"{title}\n\n{body_text}".encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class SourceRecord:
+    """What the store needs to know about a spider to write its `sources` row."""
+
+    id: str
+    name: str
+    province_id: str
+    homepage: str
+    platform: str
+    legacy: bool
+    evidence: str
+
+
+class Store:
+    """A handle on the database. Create one per process (or per crawler) and reuse it."""
+
+    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+        self.path = db_path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(self.path, timeout=30)
+        self.db = sqlite_utils.Database(conn)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self.ensure_schema()
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    # -- schema ---------------------------------------------------------------------------
+
+    def ensure_schema(self) -> None:
+        """Create missing tables, indexes and the full-text index; load the provinces."""
+        db = self.db
+        if "provinces" not in db.table_names():
+            db["provinces"].create(
+                {
+                    "id": str,
+                    "name": str,
+                    "kind": str,
+                    "region": str,
+                    "status": str,
+                    "successor_id": str,
+                    "valid_until": str,
+                    "absorbed": str,
+                    "latitude": float,
+                    "longitude": float,
+                },
+                pk="id",
+            )
+        self.load_provinces()
+        if "sources" not in db.table_names():
+            db["sources"].create(
+                {
+                    "id": str,
+                    "name": str,
+                    "province_id": str,
+                    "homepage": str,
+                    "platform": str,
+                    "legacy": int,
+                    "evidence": str,
+                },
+                pk="id",
+                foreign_keys=[("province_id", "provinces", "id")],
+            )
+        if "articles" not in db.table_names():
+            db["articles"].create(
+                {"id": int, **ARTICLE_COLUMNS, "first_seen": str, "last_seen": str},
+                pk="id",
+                not_null={"url", "source_id", "title", "body_text"},
+                foreign_keys=[
+                    ("source_id", "sources", "id"),
+                    ("province_id", "provinces", "id"),
+                    ("current_province_id", "provinces", "id"),
+                ],
+            )
+            articles = db["articles"]
+            articles.create_index(["url"], unique=True)
+            articles.create_index(["published"])
+            articles.create_index(["source_id", "published"])
+            articles.create_index(["current_province_id", "published"])
+            articles.enable_fts(
+                ["title", "body_text"], create_triggers=True, tokenize=FTS_TOKENIZER
+            )
+        if "crawls" not in db.table_names():
+            db["crawls"].create(
+                {
+                    "id": int,
+                    "spider": str,
+                    "started": str,
+                    "finished": str,
+                    "finish_reason": str,
+                    "mirror": int,
+                    "pages": int,
+                    "items_new": int,
+                    "items_updated": int,
+                    "items_unchanged": int,
+                    "items_invalid": int,
+                    "errors": int,
+                },
+                pk="id",
+                foreign_keys=[("spider", "sources", "id")],
+            )
+        if "raw_blobs" not in db.table_names():
+            db["raw_blobs"].create(
+                {"hash": str, "size": int, "stored_size": int, "body": bytes}, pk="hash"
+            )
+        if "raw_pages" not in db.table_names():
+            db["raw_pages"].create(
+                {
+                    "id": int,
+                    "url": str,
+                    "source_id": str,
+                    "kind": str,
+                    "fetched_at": str,
+                    "status": int,
+                    "headers": str,
+                    "content_hash": str,
+                    "crawl_id": int,
+                },
+                pk="id",
+                foreign_keys=[("content_hash", "raw_blobs", "hash")],
+            )
+            db["raw_pages"].create_index(["url", "fetched_at"])
+
+    def load_provinces(self, csv_path: Path | None = None) -> int:
+        """(Re)load the province table from its CSV; returns the number of rows."""
+        path = csv_path or DATA_DIR / "provinces.csv"
+        with path.open(encoding="utf-8", newline="") as fh:
+            rows = [_province_row(row) for row in csv.DictReader(fh)]
+        self.db["provinces"].upsert_all(rows, pk="id")
+        return len(rows)
+
+    # -- sources and crawls ---------------------------------------------------------------
+
+    def upsert_source(self, source: SourceRecord) -> None:
+        row = {**source.__dict__, "legacy": int(source.legacy)}
+        self.db["sources"].upsert(row, pk="id")
+
+    def start_crawl(self, spider: str, *, mirror: bool) -> int:
+        table = self.db["crawls"]
+        table.insert({"spider": spider, "started": utc_now(), "mirror": int(mirror)})
+        return int(table.last_pk)
+
+    def finish_crawl(self, crawl_id: int, **counts: Any) -> None:
+        self.db["crawls"].update(crawl_id, {"finished": utc_now(), **counts})
+
+    def crawl_counts(self, crawl_id: int) -> dict[str, int]:
+        return dict(self.db["crawls"].get(crawl_id))
+
+    # -- articles -------------------------------------------------------------------------
+
+    def upsert_article(self, record: Mapping[str, Any]) -> str:
+        """Insert or update one article by URL. Returns "new", "updated" or "unchanged".
+
+        `first_seen` is written once; `last_seen` moves on every sighting; the content hash
+        decides whether the sighting changed anything a reader sees.
+        """
+        row = {key: record.get(key) for key in ARTICLE_COLUMNS}
+        if isinstance(row["authors"], list | tuple):
+            row["authors"] = json.dumps(list(row["authors"]), ensure_ascii=False)
+        if not row["content_hash"]:
+            row["content_hash"] = content_hash(row["title"] or "", row["body_text"] or "")
+        now = utc_now()
+        existing = self.db.execute(
+            "select id, content_hash from articles where url = ?", [row["url"]]
+        ).fetchone()
+        with self.db.conn:
+            if existing is None:
+                self.db["articles"].insert({**row, "first_seen": now, "last_seen": now})
+                return "new"
+            article_id, old_hash = existing
+            changed = old_hash != row["content_hash"]
+            self.db["articles"].update(article_id, {**row, "last_seen": now})
+        return "updated" if changed else "unchanged"
+
+    def article_count(self, source_id: str | None = None) -> int:
+        if source_id is None:
+            return self.db["articles"].count
+        return self.db.execute(
+            "select count(*) from articles where source_id = ?", [source_id]
+        ).fetchone()[0]
+
+    # -- raw archive ----------------------------------------------------------------------
+
+    def archive_page(
+        self,
+        *,
+        url: str,
+        body: bytes,
+        status: int,
+        headers: Mapping[str, str],
+        source_id: str | None,
+        kind: str,
+        crawl_id: int | None,
+    ) -> str:
+        """Keep a fetched page: body compressed and stored once per content hash."""
+        digest = hashlib.sha256(body).hexdigest()
+        with self.db.conn:
+            if not self.db.execute("select 1 from raw_blobs where hash = ?", [digest]).fetchone():
+                packed = zlib.compress(body, 9)
+                self.db["raw_blobs"].insert(
+                    {"hash": digest, "size": len(body), "stored_size": len(packed), "body": packed}
+                )
+            self.db["raw_pages"].insert(
+                {
+                    "url": url,
+                    "source_id": source_id,
+                    "kind": kind,
+                    "fetched_at": utc_now(),
+                    "status": status,
+                    "headers": json.dumps(dict(headers), ensure_ascii=False, sort_keys=True),
+                    "content_hash": digest,
+                    "crawl_id": crawl_id,
+                }
+            )
+        return digest
+
+    def raw_body(self, content_hash_: str) -> bytes:
+        packed = self.db.execute(
+            "select body from raw_blobs where hash = ?", [content_hash_]
+        ).fetchone()[0]
+        return zlib.decompress(packed)
+
+    def latest_raw_pages(self, kind: str = "article") -> Iterable[dict[str, Any]]:
+        """The newest archived copy of each URL of one kind, for offline reprocessing."""
+        sql = """
+            select url, source_id, status, headers, content_hash, max(fetched_at) as fetched_at
+            from raw_pages where kind = ? group by url order by url
+        """
+        yield from self.db.query(sql, [kind])
+
+
+def _province_row(row: Mapping[str, str]) -> dict[str, Any]:
+    out: dict[str, Any] = {key: (value or None) for key, value in row.items()}
+    for key in ("latitude", "longitude"):
+        out[key] = float(row[key]) if row.get(key) else None
+    return out
+
+
+_STORES: dict[int, Store] = {}
+
+
+def store_for(crawler: Any) -> Store:
+    """The one Store of a crawler (the pipeline and the archive middleware share it)."""
+    key = id(crawler)
+    if key not in _STORES:
+        store = Store(crawler.settings.get("DOST_DB") or None)
+        _STORES[key] = store
+
+        from scrapy import signals
+
+        def _close(*_: Any, **__: Any) -> None:
+            _STORES.pop(key, None)
+            store.close()
+
+        crawler.signals.connect(_close, signal=signals.engine_stopped, weak=False)
+    return _STORES[key]

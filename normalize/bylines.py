@@ -1,0 +1,131 @@
+"""Bylines: who wrote an article, for which unit, from which source.
+
+Department pages print the byline as the last lines of the body: a name (`Thu Hà`, `MINH
+TRÍ`, initials `T.L`), a name and a unit (`Cẩm Tú – VP Sở KH&CN`, or the unit on the next
+line), a role (`Tin, ảnh: Lò Văn Minh`), a unit as the author (`Thanh tra Sở`), or a source
+(`Nguồn: Cổng TTĐT tỉnh X`, `(Theo most.gov.vn)`). `split_byline` takes those lines off the
+end of a body and says what they hold; placeholders (`admin`, `Test Test`, an empty
+`Tác giả :`) give no author.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from normalize.text import fold, squash_spaces
+
+_ROLE = re.compile(
+    r"^(?:tin\s*(?:,|và|&)\s*ảnh|bài\s*(?:,|và|&)\s*ảnh|tin|bài|ảnh|bài viết|tác giả|"
+    r"người (?:đăng|viết|đăng tin)|phóng viên|pv|nhóm pv|ctv|người thực hiện)\s*:\s*(.*)$",
+    re.IGNORECASE,
+)
+_SOURCE = re.compile(r"^\(?\s*(?:nguồn(?: tin)?\s*:|theo\s)\s*(.+?)\s*\)?$", re.IGNORECASE)
+_UNIT_START = re.compile(
+    r"^(?:trung tâm|phòng|văn phòng|vp|chi cục|thanh tra|sở|công đoàn|ban|đảng ủy|đảng uỷ|"
+    r"chi bộ|đoàn thanh niên|hội đồng|ubnd|cổng ttđt|cổng thông tin|báo|đài|bộ)\b",
+    re.IGNORECASE,
+)
+_INITIALS = re.compile(r"^(?:[A-ZĐ]\.){1,4}[A-ZĐ]?\.?$|^[A-ZĐ]{2,4}$")
+_NAME_WORD = re.compile(r"^[A-ZÀ-ỸĐ][a-zà-ỹđ]*$|^[A-ZÀ-ỸĐ]+$")
+_SPLIT_UNIT = re.compile(r"\s+[–—-]\s+|\s*[–—]\s*")
+_PLACEHOLDERS = {"admin", "administrator", "test", "test test", "quan tri", "quan tri vien", "user"}
+_END_MARK = re.compile(r"\s*\./\.\s*$")
+
+
+@dataclass(frozen=True)
+class Byline:
+    authors: list[str] = field(default_factory=list)
+    unit: str | None = None
+    source: str | None = None
+    raw: str = ""  # the byline lines as printed, "\n"-joined
+    body: str = ""  # the body without them
+
+
+def _is_name(text: str) -> bool:
+    words = text.split()
+    if not 1 <= len(words) <= 5:
+        return False
+    if len(words) == 1 and _INITIALS.match(words[0]):
+        return True
+    return all(_NAME_WORD.match(w) or _INITIALS.match(w) for w in words) and len(words) >= 2
+
+
+def restore_case(name: str) -> str:
+    """`MINH TRÍ` → `Minh Trí`; initials (`T.L`, `HN`) and mixed case stay as printed."""
+    words = name.split()
+    if all(w.isupper() for w in words) and not (len(words) == 1 and _INITIALS.match(name)):
+        return " ".join(w.capitalize() for w in words)
+    return name
+
+
+def _author(text: str) -> str | None:
+    text = squash_spaces(text).strip(" .,;")
+    if not text or fold(text) in _PLACEHOLDERS:
+        return None
+    return restore_case(text)
+
+
+def _classify(line: str) -> tuple[str, list[str], str | None, str | None] | None:
+    """(kind, authors, unit, source) of a byline line, or None when it is body text."""
+    text = squash_spaces(line)
+    if not text or len(text) > 90:
+        return None
+    if m := _ROLE.match(text):
+        names = [n for n in (_author(p) for p in re.split(r",|;| và ", m.group(1))) if n]
+        return ("role", names, None, None)
+    if m := _SOURCE.match(text):
+        return ("source", [], None, m.group(1).strip())
+    if text.endswith((".", ";", ":", "?", "!")) and not _INITIALS.match(text):
+        return None
+    parts = _SPLIT_UNIT.split(text, maxsplit=1)
+    if len(parts) == 2 and _is_name(parts[0]) and _UNIT_START.match(parts[1]):
+        name = _author(parts[0])
+        return ("name", [name] if name else [], parts[1].strip(), None)
+    if _UNIT_START.match(text) and len(text.split()) <= 14:
+        return ("unit", [], text, None)
+    if _is_name(text):
+        name = _author(text)
+        return ("name", [name] if name else [], None, None)
+    if fold(text) in _PLACEHOLDERS:
+        return ("name", [], None, None)
+    return None
+
+
+def split_byline(body: str, max_lines: int = 3) -> Byline:
+    """Take the byline off the end of `body` (paragraphs "\\n\\n", lines "\\n").
+
+    Looks at most at the last `max_lines` lines; stops at the first line that reads as
+    text. A lone unit line counts only next to a name, or when it is the whole byline.
+    """
+    lines = [ln for ln in body.split("\n")]
+    taken: list[tuple[str, list[str], str | None, str | None]] = []
+    raw: list[str] = []
+    end = len(lines)
+    while end > 0 and len(taken) < max_lines:
+        candidate = lines[end - 1].strip()
+        if not candidate:
+            end -= 1
+            continue
+        kind = _classify(_END_MARK.sub("", candidate))
+        if kind is None:
+            break
+        taken.append(kind)
+        raw.append(candidate)
+        end -= 1
+    if not taken:
+        return Byline(body=body.strip())
+    taken.reverse()
+    raw.reverse()
+    authors = [a for kind in taken for a in kind[1]]
+    units = [kind[2] for kind in taken if kind[2]]
+    sources = [kind[3] for kind in taken if kind[3]]
+    rest = "\n".join(lines[:end]).rstrip()
+    rest = re.sub(r"\n{3,}", "\n\n", rest)
+    return Byline(
+        authors=list(dict.fromkeys(authors)),
+        unit=units[0] if units else None,
+        source=sources[0] if sources else None,
+        raw="\n".join(raw),
+        body=rest,
+    )

@@ -1,0 +1,264 @@
+"""Text helpers shared by every normalizer: Unicode form, whitespace and folding.
+
+`fold` is the one key every name lookup uses: lower case, no diacritics, đ→d, both
+tone-mark placements (hòa/hoà) collapsed, runs of spaces, hyphens and dots reduced to one
+space. Folding never changes what is stored; it only decides what matches.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+_FOLD_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_.,;:/()]+")
+
+
+def nfc(text: str) -> str:
+    """Return `text` in Unicode NFC, the form everything is stored in."""
+    return unicodedata.normalize("NFC", text)
+
+
+def squash_spaces(text: str) -> str:
+    """Collapse runs of horizontal white space (NBSP, zero-width space too) to one space."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def strip_diacritics(text: str) -> str:
+    """Remove every combining mark and map đ/Đ to d/D (Unicode has no decomposition for đ)."""
+    decomposed = unicodedata.normalize("NFD", text)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return bare.replace("đ", "d").replace("Đ", "D")
+
+
+def fold(text: str) -> str:
+    """Matching key: lower case, no diacritics, đ→d, separators folded to single spaces.
+
+    >>> fold("Thừa Thiên - Huế") == fold("thua thien hue")
+    True
+    >>> fold("Hoà Bình") == fold("HÒA BÌNH") == "hoa binh"
+    True
+    """
+    return _FOLD_SEPARATORS.sub(" ", strip_diacritics(text).lower()).strip()
+
+
+# -- HTML to text ---------------------------------------------------------------------------
+
+_BLOCK_TAGS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "dd",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        "center",
+    ]
+)
+_SKIP_TAGS = frozenset(
+    ["script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "head"]
+)
+_PARA, _LINE = "\x00P", "\x00L"
+
+
+def html_to_text(html: str) -> str:
+    """Text of an HTML fragment: one paragraph per block element, blank line between them.
+
+    Inline elements join without a separator (as a browser renders them, so words the page
+    runs together stay run together), `<br>` breaks a line, images and scripts leave nothing.
+    Output is NFC with squashed spaces; never raises (unparsable input gives "").
+    """
+    if not html or not html.strip():
+        return ""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.fragment_fromstring(html, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return ""
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        tag = tag.lower().rsplit("}", 1)[-1]
+        if tag in _SKIP_TAGS or not tag:
+            if node.tail:
+                parts.append(node.tail)
+            return
+        if tag == "br":
+            parts.append(_LINE)
+        elif tag in _BLOCK_TAGS:
+            parts.append(_PARA)
+        if node.text and tag not in ("br",):
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+        if tag in _BLOCK_TAGS:
+            parts.append(_PARA)
+        if node.tail:
+            parts.append(node.tail)
+
+    walk(root)
+    paragraphs: list[str] = []
+    for chunk in "".join(parts).split(_PARA):
+        lines = [squash_spaces(line) for line in chunk.replace("\n", " ").split(_LINE)]
+        lines = [line for line in lines if line]
+        if lines:
+            paragraphs.append("\n".join(lines))
+    return nfc("\n\n".join(paragraphs))
+
+
+# -- boilerplate ----------------------------------------------------------------------------
+
+
+class Boilerplate:
+    """The boilerplate rules of `data/boilerplate.txt` (see that file for its sections).
+
+    - `[line]` a line equal to a phrase (compared folded) is dropped;
+    - `[pattern]` a line matching a regular expression (case-insensitive) is dropped;
+    - `[cut]` a line equal to a phrase starts the page's trailing lists ("Tin khác"): it and
+      everything after it go;
+    - `[title-tail]` a phrase glued to the end of a headline (font tools "A A") is removed.
+    """
+
+    def __init__(
+        self,
+        lines: set[str],
+        patterns: list[re.Pattern[str]],
+        cuts: set[str],
+        title_tails: list[str],
+    ) -> None:
+        self.lines = lines
+        self.patterns = patterns
+        self.cuts = cuts
+        self.title_tails = sorted(title_tails, key=len, reverse=True)
+
+    @classmethod
+    def from_text(cls, text: str) -> Boilerplate:
+        section = ""
+        lines: set[str] = set()
+        patterns: list[re.Pattern[str]] = []
+        cuts: set[str] = set()
+        tails: list[str] = []
+        for raw in text.splitlines():
+            entry = raw.strip()
+            if not entry or entry.startswith("#"):
+                continue
+            if entry.startswith("[") and entry.endswith("]"):
+                section = entry[1:-1]
+                continue
+            if section == "line":
+                lines.add(fold(entry))
+            elif section == "pattern":
+                patterns.append(re.compile(entry, re.IGNORECASE))
+            elif section == "cut":
+                cuts.add(fold(entry))
+            elif section == "title-tail":
+                tails.append(entry)
+            else:
+                raise ValueError(f"boilerplate entry outside a known section: {raw!r}")
+        return cls(lines, patterns, cuts, tails)
+
+    def is_boilerplate(self, line: str) -> bool:
+        folded = fold(line)
+        if not folded and not re.search(r"\w", line):
+            return True  # punctuation or symbols only ("|", "•", "»")
+        return folded in self.lines or any(p.search(line) for p in self.patterns)
+
+    def is_cut(self, line: str) -> bool:
+        return fold(line.rstrip(":")) in self.cuts
+
+    def clean_title(self, title: str) -> str:
+        """A headline without font tools glued to its end; squashed, NFC."""
+        text = squash_spaces(nfc(title or ""))
+        changed = True
+        while changed:
+            changed = False
+            for tail in self.title_tails:
+                if text.endswith(" " + tail) or text == tail:
+                    text = text[: -len(tail)].rstrip(" -|")
+                    changed = True
+        return text
+
+    def clean_body(self, text: str, title: str = "") -> str:
+        """Drop boilerplate lines, cut trailing lists, drop the headline printed again at
+        the top. Paragraphs stay separated by a blank line, lines within one by "\\n"."""
+        folded_title = fold(title)
+        kept: list[list[str]] = []
+        for paragraph in nfc(text).split("\n\n"):
+            lines: list[str] = []
+            for line in paragraph.split("\n"):
+                line = squash_spaces(line)
+                if not line:
+                    continue
+                if self.is_cut(line):
+                    if lines:
+                        kept.append(lines)
+                    return _join(kept)
+                if self.is_boilerplate(line):
+                    continue
+                if not kept and not lines and folded_title and fold(line) == folded_title:
+                    continue  # the headline printed again as the body's first line
+                lines.append(line)
+            if lines:
+                kept.append(lines)
+        return _join(kept)
+
+
+def _join(paragraphs: list[list[str]]) -> str:
+    return "\n\n".join("\n".join(lines) for lines in paragraphs)
+
+
+_BOILERPLATE: Boilerplate | None = None
+
+
+def boilerplate() -> Boilerplate:
+    """The project's rules, loaded once from `data/boilerplate.txt`."""
+    global _BOILERPLATE
+    if _BOILERPLATE is None:
+        from normalize._data import read_data_text
+
+        _BOILERPLATE = Boilerplate.from_text(read_data_text("boilerplate.txt"))
+    return _BOILERPLATE
+
+
+def clean_title(title: str) -> str:
+    return boilerplate().clean_title(title)
+
+
+def clean_body(text: str, title: str = "") -> str:
+    return boilerplate().clean_body(text, title)

@@ -1,0 +1,72 @@
+import pytest
+
+from normalize.bylines import restore_case, split_byline
+
+BODY = "Hội nghị đã thống nhất các nội dung đề ra."
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors", "unit", "source"),
+    [
+        (
+            "Kim Tuyền\nTrung tâm Thông tin và Thống kê KH&CN",
+            ["Kim Tuyền"],
+            "Trung tâm Thông tin và Thống kê KH&CN",
+            None,
+        ),
+        ("Cẩm Tú – VP Sở KH&CN", ["Cẩm Tú"], "VP Sở KH&CN", None),
+        ("Văn Sơn - Phòng QLKH", ["Văn Sơn"], "Phòng QLKH", None),
+        ("HN", ["HN"], None, None),
+        ("T.L", ["T.L"], None, None),
+        ("N.V.A", ["N.V.A"], None, None),
+        ("Hoàng Dũng", ["Hoàng Dũng"], None, None),
+        ("MINH TRÍ", ["Minh Trí"], None, None),
+        ("Tin, ảnh: Lò Văn Minh", ["Lò Văn Minh"], None, None),
+        ("Bài, ảnh: NGỌC LAN", ["Ngọc Lan"], None, None),
+        ("Thanh tra Sở", [], "Thanh tra Sở", None),
+        (
+            "Chi cục Tiêu chuẩn Đo lường Chất lượng",
+            [],
+            "Chi cục Tiêu chuẩn Đo lường Chất lượng",
+            None,
+        ),
+        ("Nguồn: Cổng TTĐT tỉnh Lạng Sơn", [], None, "Cổng TTĐT tỉnh Lạng Sơn"),
+        ("(Theo most.gov.vn)", [], None, "most.gov.vn"),
+        ("Người đăng tin: Test Test", [], None, None),
+        ("admin", [], None, None),
+        ("Tác giả :", [], None, None),
+    ],
+)
+def test_split_byline_shapes(byline, authors, unit, source):
+    result = split_byline(f"{BODY}\n\n{byline}")
+    assert result.authors == authors
+    assert result.unit == unit
+    assert result.source == source
+    assert result.body == BODY
+    assert result.raw == byline
+
+
+def test_byline_after_end_mark():
+    result = split_byline("Hội nghị kết thúc./.\n\nThu Hà")
+    assert result.authors == ["Thu Hà"]
+    assert result.body == "Hội nghị kết thúc./."
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "Quang cảnh Hội nghị.",
+        "Thực hành tiết kiệm, chống lãng phí; cải tiến công tác quản lý.",
+        "- Tổ chức 29 lớp tập huấn với hơn 1.200 lượt người tham dự",
+    ],
+)
+def test_body_text_is_not_a_byline(ending):
+    result = split_byline(f"{BODY}\n\n{ending}")
+    assert result.authors == [] and result.raw == ""
+    assert result.body.endswith(ending)
+
+
+def test_restore_case_keeps_initials():
+    assert restore_case("HN") == "HN"
+    assert restore_case("LÒ VĂN MINH") == "Lò Văn Minh"
+    assert restore_case("Thu Hà") == "Thu Hà"

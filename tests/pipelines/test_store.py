@@ -1,0 +1,134 @@
+import json
+import sqlite3
+import time
+
+import pytest
+
+from crawlers.store import SourceRecord, Store, content_hash
+
+SOURCE = SourceRecord(
+    id="cao_bang",
+    name="Sở Khoa học và Công nghệ tỉnh Cao Bằng",
+    province_id="cao-bang",
+    homepage="http://khcncaobang.gov.vn/",
+    platform="nukeviet",
+    legacy=False,
+    evidence="seen in public pages",
+)
+
+
+def article(**overrides):
+    record = {
+        "url": "http://khcncaobang.gov.vn/index.php?language=vi&nv=news&op=Khoa-hoc-cong-nghe/A-1",
+        "source_id": "cao_bang",
+        "title": "Hội nghị sơ kết",
+        "published": "2017-09-08T16:20:00+07:00",
+        "published_date": "2017-09-08",
+        "published_year": 2017,
+        "published_precision": "minute",
+        "published_raw": "08/09/2017 16:20",
+        "province_id": "cao-bang",
+        "current_province_id": "cao-bang",
+        "authors": ["Hoàng Giang"],
+        "byline_raw": "Hoàng Giang",
+        "body_text": "Ngày 08/9/2017, Sở Khoa học và Công nghệ tổ chức Hội nghị.",
+    }
+    record.update(overrides)
+    return record
+
+
+@pytest.fixture
+def db(store):
+    store.upsert_source(SOURCE)
+    return store
+
+
+def test_schema_is_wal_with_all_tables(db):
+    assert db.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert {"provinces", "sources", "articles", "crawls", "raw_pages", "raw_blobs"} <= set(
+        db.db.table_names()
+    )
+    assert db.db["provinces"].count == 64
+
+
+def test_upsert_inserts_then_reports_unchanged(db):
+    assert db.upsert_article(article()) == "new"
+    assert db.upsert_article(article()) == "unchanged"
+    assert db.article_count() == 1
+
+
+def test_upsert_keeps_first_seen_and_moves_last_seen(db):
+    db.upsert_article(article())
+    first = dict(db.db["articles"].get(1))
+    time.sleep(1.1)
+    db.upsert_article(article())
+    second = dict(db.db["articles"].get(1))
+    assert second["first_seen"] == first["first_seen"]
+    assert second["last_seen"] > first["last_seen"]
+
+
+def test_upsert_reports_changed_body_as_updated(db):
+    db.upsert_article(article())
+    assert db.upsert_article(article(body_text="Nội dung đã sửa.")) == "updated"
+    row = db.db["articles"].get(1)
+    assert row["body_text"] == "Nội dung đã sửa."
+    assert row["content_hash"] == content_hash(row["title"], row["body_text"])
+
+
+def test_authors_are_stored_as_json(db):
+    db.upsert_article(article(authors=["Kim Tuyền", "Lò Văn Minh"]))
+    assert json.loads(db.db["articles"].get(1)["authors"]) == ["Kim Tuyền", "Lò Văn Minh"]
+
+
+def test_full_text_search_finds_article_without_diacritics(db):
+    db.upsert_article(article())
+    rows = db.db.execute(
+        "select title from articles_fts where articles_fts match ?", ["so ket"]
+    ).fetchall()
+    assert rows == [("Hội nghị sơ kết",)]
+
+
+def test_unknown_province_is_refused(db):
+    with pytest.raises(sqlite3.IntegrityError):
+        db.upsert_article(article(province_id="atlantis"))
+
+
+def test_raw_pages_are_compressed_and_stored_once_per_content(db):
+    body = ("<html>" + "Nội dung " * 500 + "</html>").encode()
+    for _ in range(2):
+        digest = db.archive_page(
+            url="http://khcncaobang.gov.vn/x",
+            body=body,
+            status=200,
+            headers={"Content-Type": "text/html"},
+            source_id="cao_bang",
+            kind="article",
+            crawl_id=None,
+        )
+    assert db.db["raw_pages"].count == 2
+    assert db.db["raw_blobs"].count == 1
+    blob = db.db["raw_blobs"].get(digest)
+    assert blob["stored_size"] < blob["size"] / 5
+    assert db.raw_body(digest) == body
+
+
+def test_crawl_rows_record_counts(db):
+    crawl = db.start_crawl("cao_bang", mirror=True)
+    db.finish_crawl(crawl, finish_reason="finished", pages=12, items_new=3)
+    row = db.crawl_counts(crawl)
+    assert (row["finish_reason"], row["pages"], row["items_new"], row["mirror"]) == (
+        "finished",
+        12,
+        3,
+        1,
+    )
+    assert row["finished"] >= row["started"]
+
+
+def test_db_path_follows_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("DOST_DB", str(tmp_path / "other.db"))
+    store = Store()
+    try:
+        assert store.path == tmp_path / "other.db"
+    finally:
+        store.close()

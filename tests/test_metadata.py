@@ -1,0 +1,50 @@
+"""metadata.json documents the database: a table or column without a description fails."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+METADATA = json.loads((ROOT / "metadata.json").read_text(encoding="utf-8"))
+TABLES = METADATA["databases"]["dost"]["tables"]
+
+
+def user_tables(store):
+    names = store.db.table_names()
+    fts = {n for n in names for base in names if n.startswith(f"{base}_fts")}
+    return [n for n in names if n not in fts]
+
+
+def test_every_table_is_described(store):
+    for table in user_tables(store):
+        assert table in TABLES, f"table {table} missing from metadata.json"
+        assert TABLES[table].get("description"), f"table {table} has no description"
+        assert TABLES[table].get("title"), f"table {table} has no title"
+
+
+def test_every_column_is_described(store):
+    for table in user_tables(store):
+        described = TABLES[table].get("columns", {})
+        for column in store.db[table].columns_dict:
+            assert described.get(column, "").strip(), f"{table}.{column} is not described"
+
+
+def test_no_description_of_a_column_that_does_not_exist(store):
+    for table, spec in TABLES.items():
+        actual = set(store.db[table].columns_dict)
+        assert set(spec.get("columns", {})) <= actual, table
+
+
+@pytest.mark.parametrize("key", ["title", "description_html", "license", "source"])
+def test_database_has_title_license_and_source(key):
+    assert METADATA[key]
+
+
+def test_articles_table_is_searchable_newest_first_with_facets():
+    articles = TABLES["articles"]
+    assert articles["sort_desc"] == "published"
+    assert articles["fts_table"] == "articles_fts"
+    assert {"source_id", "province_id", "current_province_id", "published_year"} <= set(
+        articles["facets"]
+    )

@@ -90,8 +90,10 @@ def test_listing_date_is_passed_to_the_article(name):
     requests = list(spider.parse(mirror_response(listing_url(name, 1))))
     first = next(r for r in requests if r.callback == spider.parse_article)
     newest = newest_first(name)[0]
-    assert re.search(date.fromisoformat(newest["published"][:10]).strftime("%d/%m/%Y"),
-                     first.meta["listing_date"])
+    assert re.search(
+        date.fromisoformat(newest["published"][:10]).strftime("%d/%m/%Y"),
+        first.meta["listing_date"],
+    )
 
 
 def test_max_pages_stops_the_walk():
@@ -110,8 +112,11 @@ def parse(name: str, article: dict) -> Article:
         listing = list(spider.parse(mirror_response(listing_url(name, 1))))
         meta["listing_date"] = next(
             (r.meta["listing_date"] for r in listing if r.url == url), None
-        ) or (date.fromisoformat(article["published"][:10]).strftime("%d/%m/%Y")
-              if article["published"] else None)
+        ) or (
+            date.fromisoformat(article["published"][:10]).strftime("%d/%m/%Y")
+            if article["published"]
+            else None
+        )
     response = mirror_response(url, meta=meta)
     response.request = Request(url, meta=meta)
     items = list(spider.parse_article(response))
@@ -148,8 +153,9 @@ def test_article_fields(name, article_id):
 def test_nukeviet_ignores_savefile_links():
     spider = make_spider("cao_bang")
     assert re.search(spider.article_url, "http://x/index.php?language=vi&nv=news&op=Cat/A-1")
-    assert not re.search(spider.article_url,
-                         "http://x/index.php?language=vi&nv=news&op=savefile/Cat/A-1")
+    assert not re.search(
+        spider.article_url, "http://x/index.php?language=vi&nv=news&op=savefile/Cat/A-1"
+    )
 
 
 def test_kien_giang_headline_carries_font_tools():

@@ -1,0 +1,246 @@
+"""The whole path: mirror server -> `scrapy` in a subprocess -> SQLite -> Datasette's JSON API.
+
+One module-scoped database is built by crawling every source twice with `scrapy crawlall
+--mirror` (the demo's own command) and once with `scrapy crawl` against a mirror started
+here; the tests then read it as a user would.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import urllib.parse
+from pathlib import Path
+
+import pytest
+
+from crawlers.mirror import MIRROR_DIR, MirrorServer
+from tests.conftest import SEEDS_DIR, content
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRAPY = str(Path(sys.executable).parent / "scrapy")
+SOURCES = ["ben_tre", "cao_bang", "hai_phong", "kien_giang"]
+SEED_SOURCES = {
+    "000": "ben_tre",
+    "001": "kien_giang",
+    "002": "cao_bang",
+    "003": "ben_tre",
+    "004": "hai_phong",
+}
+SEED_BOILERPLATE = [
+    "Thống kê truy cập",
+    "Lượt xem",
+    "Đăng nhập",
+    "Tin khác",
+    "A A",
+    "imaged",
+    "Dành cho bệnh nhân",
+    "image advertisement",
+    "Đang truy cập",
+    "Tổng lượt truy cập",
+    "Tổng truy cập",
+    "Đang trực tuyến",
+    "Tin tức khác cùng chuyên mục",
+]
+
+pytestmark = pytest.mark.e2e
+
+
+def run(args: list[str], db: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "DOST_DB": str(db), "LOG_LEVEL": "INFO", **env}
+    environment.pop("DOST_MIRROR", None)
+    environment.update(env)
+    return subprocess.run(
+        [SCRAPY, *args], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=300
+    )
+
+
+def rows(db: Path, sql: str, params: tuple = ()) -> list[tuple]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(sql, params).fetchall()
+
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory) -> dict:
+    db = tmp_path_factory.mktemp("e2e") / "dost.db"
+    first = run(["crawlall", "--mirror"], db)
+    assert first.returncode == 0, first.stdout + first.stderr
+    after_first = rows(db, "select url, first_seen, last_seen from articles order by url")
+    second = run(["crawlall", "--mirror"], db)
+    assert second.returncode == 0, second.stdout + second.stderr
+    return {"db": db, "first": first, "second": second, "after_first": after_first}
+
+
+def test_crawl_stores_every_article_of_every_source(crawled):
+    db = crawled["db"]
+    counts = dict(rows(db, "select source_id, count(*) from articles group by source_id"))
+    assert counts == {name: len(content(name)) for name in SOURCES}
+    assert sum(counts.values()) >= 32
+
+
+def test_summary_table_reports_each_source(crawled):
+    out = crawled["first"].stdout
+    for name in SOURCES:
+        line = next(ln for ln in out.splitlines() if ln.startswith(name))
+        assert " ok " in line, line
+
+
+def test_urls_are_the_real_hosts(crawled):
+    urls = [u for (u,) in rows(crawled["db"], "select url from articles")]
+    assert all("127.0.0.1" not in u for u in urls)
+    hosts = {urllib.parse.urlsplit(u).netloc for u in urls}
+    assert hosts == {
+        "dost-bentre.gov.vn",
+        "skhcn.kiengiang.gov.vn",
+        "khcncaobang.gov.vn",
+        "www.haiphong.gov.vn",
+    }
+
+
+def test_second_crawl_adds_no_rows_keeps_first_seen_and_moves_last_seen(crawled):
+    db = crawled["db"]
+    after = rows(db, "select url, first_seen, last_seen from articles order by url")
+    before = crawled["after_first"]
+    assert [r[0] for r in after] == [r[0] for r in before]
+    assert rows(db, "select count(*) - count(distinct url) from articles") == [(0,)]
+    assert all(a[1] == b[1] for a, b in zip(after, before, strict=True))
+    assert all(a[2] >= b[2] for a, b in zip(after, before, strict=True))
+
+
+def test_one_crawl_row_per_spider_run_with_counts(crawled):
+    crawls = rows(
+        crawled["db"],
+        "select spider, finish_reason, items_new, items_unchanged, "
+        "pages, mirror from crawls order by id",
+    )
+    assert len(crawls) == 2 * len(SOURCES)
+    first, second = crawls[: len(SOURCES)], crawls[len(SOURCES) :]
+    assert all(r[1] == "finished" and r[5] == 1 and r[4] > 0 for r in crawls)
+    assert sum(r[2] for r in first) == sum(len(content(n)) for n in SOURCES)
+    assert sum(r[2] for r in second) == 0
+    assert sum(r[3] for r in second) == sum(len(content(n)) for n in SOURCES)
+
+
+def test_raw_pages_are_archived_compressed(crawled):
+    db = crawled["db"]
+    (pages,) = rows(db, "select count(distinct url) from raw_pages where kind = 'article'")[0]
+    assert pages == sum(len(content(n)) for n in SOURCES)
+    (size, stored) = rows(db, "select sum(size), sum(stored_size) from raw_blobs")[0]
+    assert stored < size / 3
+
+
+def seed(number: str) -> tuple[str, list[str]]:
+    path = next(SEEDS_DIR.glob(f"{number}_*.txt"))
+    article = next(a for a in content(SEED_SOURCES[number]) if a.get("seed") == number)
+    return article["title"], path.read_text(encoding="utf-8").splitlines()
+
+
+@pytest.mark.parametrize("number", sorted(SEED_SOURCES))
+def test_seed_article_is_stored_clean_under_its_source(crawled, number):
+    title, _ = seed(number)
+    found = rows(
+        crawled["db"], "select source_id, body_text from articles where title = ?", (title,)
+    )
+    assert len(found) == 1, title
+    source_id, body = found[0]
+    assert source_id == SEED_SOURCES[number]
+    for phrase in SEED_BOILERPLATE:
+        assert phrase not in body, f"{phrase!r} left in seed {number}"
+    assert not any(line.strip().isdigit() for line in body.splitlines())
+
+
+def test_seed_dates_and_provinces(crawled):
+    db = crawled["db"]
+    t001, _ = seed("001")
+    t004, _ = seed("004")
+    assert rows(
+        db,
+        "select published_date, province_id, current_province_id from articles where title = ?",
+        (t001,),
+    ) == [("2018-05-02", "kien-giang", "an-giang")]
+    assert rows(db, "select published_date from articles where title = ?", (t004,)) == [
+        ("2017-12-26",)
+    ]
+
+
+def datasette_get(db: Path, path: str) -> tuple[int, object]:
+    from datasette.app import Datasette
+
+    metadata = json.loads((ROOT / "metadata.json").read_text(encoding="utf-8"))
+
+    async def fetch():
+        ds = Datasette([str(db)], metadata=metadata)
+        response = await ds.client.get(path)
+        return response.status_code, response.json()
+
+    return asyncio.run(fetch())
+
+
+@pytest.mark.parametrize(
+    ("query", "number"),
+    [
+        ("giao ước thi đua", "001"),
+        ("giao uoc", "001"),  # no đ: folding đ is the search issue's
+        ("Công đoàn nhiệm kỳ", "004"),
+    ],
+)
+def test_datasette_full_text_search_finds_the_seed(crawled, query, number):
+    title, _ = seed(number)
+    status, data = datasette_get(
+        crawled["db"],
+        "/dost/articles.json?_shape=array&_search=" + urllib.parse.quote(query),
+    )
+    assert status == 200
+    assert title in [row["title"] for row in data]
+
+
+def test_datasette_lists_newest_first(crawled):
+    status, data = datasette_get(crawled["db"], "/dost/articles.json?_shape=array&_size=5")
+    assert status == 200
+    dates = [row["published"] for row in data]
+    assert dates == sorted(dates, reverse=True) and dates[0]
+
+
+def test_scrapy_crawl_one_source_against_a_running_mirror(tmp_path):
+    db = tmp_path / "one.db"
+    with MirrorServer() as mirror:
+        result = run(["crawl", "kien_giang"], db, DOST_MIRROR=mirror.url)
+    assert result.returncode == 0, result.stderr
+    assert rows(db, "select count(*) from articles") == [(len(content("kien_giang")),)]
+
+
+def test_broken_article_is_logged_counted_and_its_raw_page_kept(tmp_path):
+    root = tmp_path / "mirror"
+    shutil.copytree(MIRROR_DIR / "skhcn.kiengiang.gov.vn", root / "skhcn.kiengiang.gov.vn")
+    victim = max(content("kien_giang"), key=lambda a: a["id"])
+    page = root / "skhcn.kiengiang.gov.vn" / "tin" / f"{victim['id']}.html"
+    html = page.read_text(encoding="utf-8")
+    start, end = html.index('<div class="noidung">'), html.index('<div class="share">')
+    page.write_text(html[:start] + html[end:], encoding="utf-8")  # a page with no body
+
+    db = tmp_path / "broken.db"
+    with MirrorServer(root) as mirror:
+        result = run(["crawl", "kien_giang"], db, DOST_MIRROR=mirror.url)
+    assert result.returncode == 0, result.stderr
+    assert "not an article (no body)" in result.stderr
+    assert rows(db, "select count(*) from articles") == [(len(content("kien_giang")) - 1,)]
+    assert rows(db, "select items_invalid from crawls") == [(1,)]
+    kept = rows(db, "select count(*) from raw_pages where url like ?", (f"%/{victim['id']}/%",))
+    assert kept == [(1,)]
+
+
+def test_crawlall_reports_a_dead_site_and_exits_non_zero(tmp_path):
+    empty = tmp_path / "nothing"
+    empty.mkdir()
+    db = tmp_path / "dead.db"
+    with MirrorServer(empty) as mirror:  # every host answers 404
+        result = run(["crawlall", "kien_giang"], db, DOST_MIRROR=mirror.url)
+    assert result.returncode == 1
+    line = next(ln for ln in result.stdout.splitlines() if ln.startswith("kien_giang"))
+    assert "FAILED" in line
+    assert "listing without articles" in result.stderr or "404" in result.stderr

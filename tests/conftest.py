@@ -16,7 +16,7 @@ from crawlers.mirror import MANIFEST, MIRROR_DIR, MirrorServer
 from crawlers.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS_DIR = ROOT.parent / "shared" / "seeds"
+SEEDS_DIR = ROOT / "tests" / "seeds"
 CONTENT_DIR = MIRROR_DIR / "_content"
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from typing import Any, ClassVar
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import scrapy
 from parsel import Selector, SelectorList
@@ -50,20 +50,14 @@ def text_of(nodes: SelectorList[Selector]) -> str:
 
 def canonical_url(url: str) -> str:
     """The URL an article is stored under: no fragment, no tracking parameters, the
-    scheme and host in lower case; path and parameter order as the site prints them."""
+    scheme and host in lower case; path and query otherwise exactly as the site prints them."""
     parts = urlsplit(url)
-    query = [
-        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)
-    ]
-    return urlunsplit(
-        (
-            parts.scheme.lower(),
-            parts.netloc.lower(),
-            parts.path or "/",
-            urlencode(query, safe="/:!*,@$'()~") if query else "",
-            "",
-        )
-    )
+    query = parts.query
+    if query:
+        pairs = query.split("&")
+        kept = [p for p in pairs if not _TRACKING.match(p.split("=", 1)[0])]
+        query = "&".join(kept) if len(kept) != len(pairs) else query
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", query, ""))
 
 
 class NewsSpider(scrapy.Spider):

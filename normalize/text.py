@@ -42,6 +42,32 @@ def fold(text: str) -> str:
     return _FOLD_SEPARATORS.sub(" ", strip_diacritics(text).lower()).strip()
 
 
+def fold_chars(text: str) -> str:
+    """`text` folded character by character: lower case, no diacritics, đ→d, SAME LENGTH.
+
+    Unlike `fold`, separators are kept, so a match at [i:j] in the result is the span
+    [i:j] of the original (NFC) text. Use it to find names with their spans.
+
+    >>> fold_chars("Sở KH&CN tỉnh Hoà Bình")
+    'so kh&cn tinh hoa binh'
+    """
+    out = []
+    for ch in text:
+        base = _FOLD_CHAR.get(ch)
+        if base is None:
+            decomposed = unicodedata.normalize("NFD", ch)
+            kept = "".join(c for c in decomposed if not unicodedata.combining(c))
+            lowered = (kept or ch).lower().replace("đ", "d")
+            base = lowered[0] if len(lowered) >= 1 else ch
+            if len(_FOLD_CHAR) < 4096:
+                _FOLD_CHAR[ch] = base
+        out.append(base)
+    return "".join(out)
+
+
+_FOLD_CHAR: dict[str, str] = {}
+
+
 # -- HTML to text ---------------------------------------------------------------------------
 
 _BLOCK_TAGS = frozenset(

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from normalize.text import clean_body, clean_title, fold, html_to_text, nfc
+from normalize.text import clean_body, clean_title, fold, fold_chars, html_to_text, nfc
 
 
 @pytest.mark.parametrize(
@@ -123,3 +123,15 @@ def test_text_functions_never_raise(text):
 def test_clean_body_cuts_attachment_lists():
     body = "Nội dung thông báo.\n\nThanh Tâm\n\nFile đính kèm:\n\nQuyết định số 312/QĐ-SKHCN"
     assert clean_body(body) == "Nội dung thông báo.\n\nThanh Tâm"
+
+
+@given(st.text(max_size=200))
+def test_fold_chars_keeps_length(text):
+    assert len(fold_chars(text)) == len(text)
+
+
+def test_fold_chars_maps_spans_back():
+    text = "Đồng chí Lâm Văn Tân, Bí thư Đảng ủy"
+    folded = fold_chars(text)
+    start = folded.index("bi thu dang uy")
+    assert text[start : start + len("bi thu dang uy")] == "Bí thư Đảng ủy"

@@ -31,4 +31,10 @@ class Article(scrapy.Item):
     province_id = scrapy.Field()  # the province as it was when published
     current_province_id = scrapy.Field()  # its successor today
     authors = scrapy.Field()  # list of names
+    byline_source = scrapy.Field()  # "Nguồn: ..." / "(Theo ...)" credit in the byline
+    unit_id = scrapy.Field()  # the byline's unit (units table), e.g. "office"
     content_hash = scrapy.Field()
+    # What the body mentions, with spans in body_text (side tables in the store).
+    unit_mentions = scrapy.Field()
+    people_mentions = scrapy.Field()
+    doc_refs = scrapy.Field()

@@ -20,7 +20,7 @@ import json
 import os
 import sqlite3
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -47,8 +47,50 @@ ARTICLE_COLUMNS: dict[str, type] = {
     "current_province_id": str,
     "authors": str,
     "byline_raw": str,
+    "byline_source": str,
+    "unit_id": str,
     "body_text": str,
     "content_hash": str,
+}
+
+# Side tables: what the normalizers found in an article's body, rewritten with the article.
+# record key -> (table, columns)
+MENTION_TABLES: dict[str, tuple[str, dict[str, type]]] = {
+    "unit_mentions": (
+        "unit_mentions",
+        {"unit_id": str, "province_id": str, "text": str, "start": int, "end": int},
+    ),
+    "people_mentions": (
+        "people_mentions",
+        {
+            "name": str,
+            "name_key": str,
+            "honorific": str,
+            "academic": str,
+            "position": str,
+            "position_text": str,
+            "unit_text": str,
+            "unit_id": str,
+            "province_id": str,
+            "year": int,
+            "start": int,
+            "end": int,
+        },
+    ),
+    "doc_refs": (
+        "doc_refs",
+        {
+            "type": str,
+            "number": str,
+            "issuer": str,
+            "date": str,
+            "title": str,
+            "year": int,
+            "text": str,
+            "start": int,
+            "end": int,
+        },
+    ),
 }
 
 
@@ -110,6 +152,7 @@ class Store:
                     "region": str,
                     "status": str,
                     "successor_id": str,
+                    "valid_from": str,
                     "valid_until": str,
                     "absorbed": str,
                     "latitude": float,
@@ -118,6 +161,20 @@ class Store:
                 pk="id",
             )
         self.load_provinces()
+        if "units" not in db.table_names():
+            db["units"].create(
+                {
+                    "id": str,
+                    "name": str,
+                    "name_en": str,
+                    "kind": str,
+                    "parent_id": str,
+                    "since": str,
+                    "until": str,
+                },
+                pk="id",
+            )
+        self.load_units()
         if "sources" not in db.table_names():
             db["sources"].create(
                 {
@@ -141,6 +198,7 @@ class Store:
                     ("source_id", "sources", "id"),
                     ("province_id", "provinces", "id"),
                     ("current_province_id", "provinces", "id"),
+                    ("unit_id", "units", "id"),
                 ],
             )
             articles = db["articles"]
@@ -151,6 +209,22 @@ class Store:
             articles.enable_fts(
                 ["title", "body_text"], create_triggers=True, tokenize=FTS_TOKENIZER
             )
+        self._migrate_articles()
+        for table, columns in MENTION_TABLES.values():
+            if table not in db.table_names():
+                foreign_keys = [("article_id", "articles", "id")]
+                if "unit_id" in columns:
+                    foreign_keys.append(("unit_id", "units", "id"))
+                if "province_id" in columns:
+                    foreign_keys.append(("province_id", "provinces", "id"))
+                db[table].create(
+                    {"id": int, "article_id": int, **columns},
+                    pk="id",
+                    foreign_keys=foreign_keys,
+                )
+                db[table].create_index(["article_id"])
+        db["people_mentions"].create_index(["name_key"], if_not_exists=True)
+        db["doc_refs"].create_index(["number"], if_not_exists=True)
         if "crawls" not in db.table_names():
             db["crawls"].create(
                 {
@@ -192,6 +266,23 @@ class Store:
             )
             db["raw_pages"].create_index(["url", "fetched_at"])
 
+    def _migrate_articles(self) -> None:
+        """Add the article columns a newer version introduced (data contract: additive)."""
+        existing = self.db["articles"].columns_dict
+        for column, kind in ARTICLE_COLUMNS.items():
+            if column not in existing:
+                self.db["articles"].add_column(column, kind)
+
+    def load_units(self, csv_path: Path | None = None) -> int:
+        """(Re)load the organisation units from their CSV; returns the number of rows."""
+        path = csv_path or DATA_DIR / "units.csv"
+        if not path.exists():
+            return 0
+        with path.open(encoding="utf-8", newline="") as fh:
+            rows = [{k: (v or None) for k, v in row.items()} for row in csv.DictReader(fh)]
+        self.db["units"].upsert_all(rows, pk="id")
+        return len(rows)
+
     def load_provinces(self, csv_path: Path | None = None) -> int:
         """(Re)load the province table from its CSV; returns the number of rows."""
         path = csv_path or DATA_DIR / "provinces.csv"
@@ -219,11 +310,13 @@ class Store:
 
     # -- articles -------------------------------------------------------------------------
 
-    def upsert_article(self, record: Mapping[str, Any]) -> str:
+    def upsert_article(self, record: Mapping[str, Any], *, seen: bool = True) -> str:
         """Insert or update one article by URL. Returns "new", "updated" or "unchanged".
 
-        `first_seen` is written once; `last_seen` moves on every sighting; the content hash
-        decides whether the sighting changed anything a reader sees.
+        `first_seen` is written once; `last_seen` moves on every sighting (`seen=False` for a
+        recomputation that fetched nothing); the content hash decides whether the sighting
+        changed anything a reader sees. The record's mention lists (`unit_mentions`,
+        `people_mentions`, `doc_refs`), when present, replace the article's side-table rows.
         """
         row = {key: record.get(key) for key in ARTICLE_COLUMNS}
         if isinstance(row["authors"], list | tuple):
@@ -236,12 +329,25 @@ class Store:
         ).fetchone()
         with self.db.conn:
             if existing is None:
-                self.db["articles"].insert({**row, "first_seen": now, "last_seen": now})
+                table = self.db["articles"]
+                table.insert({**row, "first_seen": now, "last_seen": now})
+                self._write_mentions(int(table.last_pk), record)
                 return "new"
             article_id, old_hash = existing
             changed = old_hash != row["content_hash"]
-            self.db["articles"].update(article_id, {**row, "last_seen": now})
+            self.db["articles"].update(article_id, {**row, "last_seen": now} if seen else row)
+            self._write_mentions(article_id, record)
         return "updated" if changed else "unchanged"
+
+    def _write_mentions(self, article_id: int, record: Mapping[str, Any]) -> None:
+        for key, (table, columns) in MENTION_TABLES.items():
+            mentions = record.get(key)
+            if mentions is None:
+                continue
+            self.db.execute(f"delete from [{table}] where article_id = ?", [article_id])
+            rows = [{"article_id": article_id, **{c: m.get(c) for c in columns}} for m in mentions]
+            if rows:
+                self.db[table].insert_all(rows)
 
     def article_count(self, source_id: str | None = None) -> int:
         if source_id is None:
@@ -291,13 +397,30 @@ class Store:
         ).fetchone()[0]
         return zlib.decompress(packed)
 
-    def latest_raw_pages(self, kind: str = "article") -> Iterable[dict[str, Any]]:
-        """The newest archived copy of each URL of one kind, for offline reprocessing."""
-        sql = """
-            select url, source_id, status, headers, content_hash, max(fetched_at) as fetched_at
-            from raw_pages where kind = ? group by url order by url
+    def pages_to_reprocess(self, sources: list[str] | None = None) -> list[dict[str, Any]]:
+        """The newest archived copy of every article page, with its stored article if any
+        (a page that failed validation has none), for offline reprocessing."""
+        where = ""
+        params: list[Any] = []
+        if sources:
+            where = f"where r.source_id in ({', '.join('?' for _ in sources)})"
+            params = list(sources)
+        sql = f"""
+            with latest as (
+                select url, max(id) as id from raw_pages where kind = 'article' group by url
+            )
+            select r.url, r.source_id, r.status, r.headers, r.content_hash as raw_hash,
+                   a.id as article_id, a.published_raw as stored_published_raw
+            from latest join raw_pages r on r.id = latest.id
+            left join articles a on a.url = r.url
+            {where}
+            order by r.source_id, r.url
         """
-        yield from self.db.query(sql, [kind])
+        return list(self.db.query(sql, params))
+
+    def article_by_url(self, url: str) -> dict[str, Any] | None:
+        rows = list(self.db.query("select * from articles where url = ?", [url]))
+        return rows[0] if rows else None
 
 
 def _province_row(row: Mapping[str, str]) -> dict[str, Any]:

@@ -27,12 +27,17 @@ Refused on purpose (value None): placeholders and years before 1990 or after `ba
 (2100 without a base); impossible dates; dates without a day (``tháng 02/2022``) or without
 a year (``ngày 23/12``); relative forms coarser than a day (``1 tuần trước``,
 ``2 tháng trước``), whose day cannot be known.
+
+`find_dates` is the body's counterpart: every date an article body mentions, with its span,
+including days printed without a year ("ngày 23/12"), which take the publication's year.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -435,3 +440,499 @@ def _fallback(
     if time_match is None:
         return day, "day"
     return _combine(day, time_match, key, time_match.end(), key)
+
+
+# -- dates a body mentions -------------------------------------------------------------------
+#
+# `find_dates` reuses the publication-date patterns above (_DMY, _YMD, _WORDS, _TIME_AFTER,
+# _TIME_BEFORE, _time_of, _combine) on an offset-preserving key, and adds what a body needs:
+# dates without a year, spans, and the checks that keep numbers that are not dates out.
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date a body mentions.
+
+    `value` is a date, or a tz-aware datetime (+07:00 unless an offset is printed) when a
+    time is printed with the date; `precision` is "day", "minute" or "second".
+    `year_inferred` is True when the text printed no year for this date (nor for the range
+    it belongs to) and the year came from the publication date. `text` is exactly
+    `input[start:end]`: the date and its attached time, without the day word ("ngày") that
+    introduced it.
+    """
+
+    value: dt.date | dt.datetime
+    precision: str
+    year_inferred: bool
+    text: str
+    start: int
+    end: int
+
+
+# A body names history ("ngày 2/9/1945") and plans ("đến ngày 31/12/2030").
+_BODY_MIN_YEAR = 1800
+_BODY_MAX_YEAR = 2100
+_BODY_PLACEHOLDERS = frozenset({dt.date(1970, 1, 1), dt.date(1900, 1, 1)})
+_DAY_WORD_LOOKBACK = 40
+
+# Day words as they must be printed (with their diacritics: "tới", "sang", "ngay" are other
+# words), keyed by their folded form.
+_DAY_WORD_PRINTED = {
+    "ngay": "ngày",
+    "hom": "hôm",
+    "sang": "sáng",
+    "chieu": "chiều",
+    "toi": "tối",
+    "dem": "đêm",
+    "trua": "trưa",
+    "tu": "từ",
+}
+# What joins the two ends of a range or a pair: "28/2 - 2/3", "1 đến ngày 5/3", "5 và 6/3".
+_LINK = r"\s*(?:-|den|toi|va)\s*(?:ngay\s+)?"
+_LINKED = re.compile(_LINK + r"\Z", _FLAGS)
+
+# A day word right before a yearless date, possibly through "(" or ":" or the first day of
+# a range: "ngày 23/12", "(ngày 23/12", "sáng ngày 15/3", "ngày 1-2/3", "ngày 1 đến ngày 5/3".
+_DAY_WORD_BEFORE = re.compile(
+    r"(?<![a-z])(?P<word>ngay|hom|sang|chieu|toi|dem|trua)\s*[:(]?\s*"
+    r"(?:\d{1,2}" + _LINK + r")?\Z",
+    _FLAGS,
+)
+# "mỗi ngày 1.5 tấn", "hằng ngày 12/6", "30 tấn/ngày 1.5": a quantity per day, not a date.
+_PER_DAY = re.compile(r"(?:(?<![a-z])(?:moi|hang|mot|vai)|/)\s*\Z", re.ASCII)
+# Day and month without a year: "23/12", "21-1", "17.5"; never a decimal, a percentage, a
+# fraction inside a longer number, or "1-2 tháng 3" (days 1-2 of March).
+# "23/12 năm 2019" carries its year.
+_DM = re.compile(
+    r"""
+    (?<![\d.,/:])
+    (?P<d>\d{1,2}) (?P<sep>[/.\-]) (?P<m>\d{1,2})
+    (?! \d | [/.\-,:]\d | \s*% | \s*(?:thang|thg)(?![a-z]) )
+    (?: \s+ nam \s+ (?P<y>\d{4}) (?!\d) )?
+    """,
+    _FLAGS,
+)
+_DIGITS = re.compile(r"\d+", re.ASCII)
+_DATE_SEPARATORS = frozenset("/.-:")
+_DM_SEPARATORS = frozenset("/.-")
+_MONTH_WORD_AHEAD = re.compile(r"\s*th", re.ASCII)
+_DM_WORDS = re.compile(r"(?<!\d)(?P<d>\d{1,2})\s*(?:thang|thg)\s*(?P<m>\d{1,2})(?!\d)", _FLAGS)
+# The first day of a range whose last day carries the month: "1-2/3/2021", "1 đến ngày 5/3".
+_RANGE_FIRST = re.compile(r"(?<![\d.,/:\-])(?P<d>\d{1,2})(?P<link>" + _LINK + r")\Z", _FLAGS)
+_FROM_BEFORE = re.compile(r"(?<![a-z])(?P<word>ngay|tu)\s*[:(]?\s*\Z", re.ASCII)
+_CLOSING = re.compile(r"\s*[)\]]")
+_GLUE_ONLY = re.compile(_GLUE + r"\Z", _FLAGS)
+
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_NOT_COMBINING = re.compile(
+    "[^\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]", re.DOTALL
+)
+_ODD_DASH = re.compile("[\u2010-\u2015\u2212]")
+_ODD_SPACE = re.compile("[\t\u00a0\u2002\u2003\u2009\u202f]")
+_FOLD_TABLE: dict[int, str] = {}
+
+
+class _Found:
+    """A date-shaped stretch of the key while `find_dates` decides about it."""
+
+    __slots__ = ("d", "end", "inferred", "kind", "m", "start", "y")
+
+    def __init__(self, start: int, end: int, d: int, m: int, y: int | None, kind: str) -> None:
+        self.start, self.end = start, end
+        self.d, self.m, self.y = d, m, y  # y None: no year printed (yet resolved)
+        self.kind = kind  # "full", "dayword", "weak", "first", "claim" (no date, keeps span)
+        self.inferred = False
+
+
+def find_dates(text: str, *, published: dt.date | None = None) -> list[DateMention]:
+    """Every date `text` (an article body) mentions, in order, with spans; never raises.
+
+    Found: day-first numeric dates with a 4-digit year ("27/4/2018", "(14/08/2020)",
+    "5-4-2021", "05.10.2016"), ISO dates ("2016-10-07"), dates in words ("31 tháng 12 năm
+    2019"), "23/12 năm 2019", with a time printed before or after ("8h30 ngày 12/3/2024",
+    "ngày 12/3/2024 lúc 14:00", "14:00 (GMT+7)"), and dates without a year.
+
+    A date without a year ("23/12", "21-1", "17.5", "23 tháng 12", or a 2-digit year
+    "12/6/24") counts only after a day word printed as such: "ngày", "hôm", "sáng",
+    "chiều", "tối", "đêm", "trưa" (also "(ngày 23/12", "sáng ngày 15/3"); never alone, so
+    ratios, scores and decimals ("tỷ lệ 12/6", "tăng 17.5%", "50/132 hồ sơ") are not dates,
+    nor is a quantity per day ("mỗi ngày 1.5 tấn"). Its year is `published`'s, or the year
+    before when the date would otherwise fall after `published`. Without `published` it is
+    not reported.
+
+    Ranges and pairs ("từ ngày 1 đến ngày 5/3/2021", "ngày 1-2/3/2021", "28/2 - 2/3/2021",
+    "ngày 5 và 6/3"): both ends are reported. An end without a month takes the other end's
+    month; an end without a year takes the other end's year (the year before or after when
+    the range crosses New Year), and `year_inferred` then follows that end. A day-month
+    next to a dated end counts without a day word of its own ("28/2 - 2/3/2021").
+
+    Not dates: bare years and year ranges ("năm 2018", "2016-2020"), document numbers
+    ("07/2020/TT-BKHCN", "12/3/2021/QĐ"), phone numbers, version numbers ("1.2.10.4"),
+    impossible dates ("31/2", "32/1"), placeholders (01/01/1970, 01/01/1900, 00/00/0000,
+    -0001-11-30), years outside 1800-2100, month names in words ("5 tháng Mười Hai").
+    Text printed without diacritics ("ngay 23/12") gives no yearless dates.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    pub = _local_day(published)
+    key, index = _fold_key(text)
+    strong, weak = _scan(key, text, index, pub)
+    taken = _resolve(strong)
+    claims = [(f.start, f.end) for f in taken]
+    found = [f for f in taken if f.kind != "claim"]
+    found = _accept_weak(key, found, claims, weak)
+    found = _resolve_years(key, found, pub)
+    found = _add_range_firsts(key, text, index, found, claims)
+    return _mentions(key, text, index, found)
+
+
+def _local_day(published: object) -> dt.date | None:
+    """The publication day at +07:00, whatever date-like value the caller has."""
+    if isinstance(published, dt.datetime):
+        if published.tzinfo is None or published.utcoffset() is None:
+            return published.date()
+        try:
+            return published.astimezone(VN_TZ).date()
+        except OverflowError:
+            return published.date()
+    if isinstance(published, dt.date):
+        return published
+    return None
+
+
+def _fold_key(text: str) -> tuple[str, list[int] | None]:
+    """The matching key: `text` as `fold_chars` folds it (lower case, no diacritics, đ→d,
+    dashes and odd spaces plain, same length), and None; or, only when `text` holds
+    combining marks (decomposed text), the key without them and the index in `text` of
+    each key character (plus len(text))."""
+    if not _COMBINING.search(text):
+        # The C-speed route: NFD, drop the marks, lower. Each NFC Vietnamese letter gives
+        # exactly one character; when the length shows some character did not, fall back.
+        bare = _COMBINING.sub("", unicodedata.normalize("NFD", text))
+        key = _ODD_SPACE.sub(" ", _ODD_DASH.sub("-", bare.lower().replace("đ", "d")))
+        if len(key) == len(text):
+            return key, None
+    if not _FOLD_TABLE:
+        from normalize.text import fold_chars
+
+        for code in [*range(0x250), *range(0x1E00, 0x1F00), *range(0x2000, 0x2070)]:
+            folded = fold_chars(chr(code))
+            if folded != chr(code):
+                _FOLD_TABLE[code] = folded
+    key = text.translate(_FOLD_TABLE)
+    if not _COMBINING.search(key):
+        return key, None
+    index = [m.start() for m in _NOT_COMBINING.finditer(key)]
+    index.append(len(text))
+    return _COMBINING.sub("", key), index
+
+
+def _printed(text: str, index: list[int] | None, start: int, end: int) -> str:
+    """The stretch of `text` that key[start:end] folds."""
+    if index is None:
+        return text[start:end]
+    return text[index[start] : index[end]]
+
+
+def _has_day_word(key: str, text: str, index: list[int] | None, at: int) -> bool:
+    """Whether a day word ("ngày", "sáng", ...) introduces the date at key[at]."""
+    match = _DAY_WORD_BEFORE.search(key, max(0, at - _DAY_WORD_LOOKBACK), at)
+    if match is None:
+        return False
+    word = match["word"]
+    start, end = match.span("word")
+    if nfc(_printed(text, index, start, end)).lower() != _DAY_WORD_PRINTED[word]:
+        return False
+    return not (word == "ngay" and _PER_DAY.search(key, max(0, start - 12), start))
+
+
+def _body_day(year: int, month: int, day: int, *, printed: bool = True) -> dt.date | None:
+    """The date if it exists, in 1800-2100, and (with its year printed) no placeholder."""
+    if not _BODY_MIN_YEAR <= year <= _BODY_MAX_YEAR:
+        return None
+    try:
+        value = dt.date(year, month, day)
+    except ValueError:
+        return None
+    return None if printed and value in _BODY_PLACEHOLDERS else value
+
+
+def _body_year(digits: str, pub: dt.date | None) -> int:
+    """A printed year; two digits take the century that puts it nearest the publication
+    (within 80 years before to 20 after), else 1970-2069."""
+    year = int(digits)
+    if len(digits) == 4:
+        return year
+    if pub is None:
+        return 2000 + year if year < 70 else 1900 + year
+    full = pub.year // 100 * 100 + year
+    if full > pub.year + 20:
+        return full - 100
+    return full + 100 if full <= pub.year - 80 else full
+
+
+def _day_month_ok(day: int, month: int) -> bool:
+    """Whether day/month exists in some year (29/2 does, in leap years)."""
+    return 1 <= month <= 12 and 1 <= day <= (29 if month == 2 else 30 + (month + month // 8) % 2)
+
+
+def _scan(
+    key: str, text: str, index: list[int] | None, pub: dt.date | None
+) -> tuple[list[_Found], list[_Found]]:
+    """(strong, weak): dates with a year, yearless dates after a day word, and
+    number-shaped stretches that are no date but must not be read piecemeal ("1.2.10.4",
+    "12/3/2021/QĐ"); then day-months without a day word, dates only next to another date.
+
+    Every pattern starts at the start of a run of digits, so the patterns are tried there
+    only: a scan for digit runs is far cheaper than running each pattern over the body.
+    """
+    strong: list[_Found] = []
+    weak: list[_Found] = []
+
+    def full(start: int, end: int, year: int, month: int, day: int) -> None:
+        ok = _body_day(year, month, day) is not None
+        strong.append(_Found(start, end, day, month, year, "full" if ok else "claim"))
+
+    def claim(start: int, end: int) -> None:
+        strong.append(_Found(start, end, 0, 0, None, "claim"))
+
+    size = len(key)
+    for run in _DIGITS.finditer(key):
+        start, stop = run.span()
+        after = key[stop : stop + 1]
+        if after in _DATE_SEPARATORS and stop + 1 < size:
+            if stop - start <= 2:
+                _scan_dmy(key, text, index, pub, start, full, claim)
+            elif stop - start == 4:
+                at = start - 1 if key[start - 1 : start] == "-" else start
+                match = _YMD.match(key, at) or _YMD.match(key, start)
+                if match is not None:
+                    end = match.end()
+                    fourth_part = (
+                        key.startswith(match["sep"], end) and key[end + 1 : end + 2].isdigit()
+                    )
+                    if match["neg"] or fourth_part:
+                        claim(match.start(), end)
+                    else:
+                        full(match.start(), end, int(match["y"]), int(match["m"]), int(match["d"]))
+        elif stop - start <= 2 and _MONTH_WORD_AHEAD.match(key, stop):
+            match = _WORDS.match(key, start)
+            if match is not None:
+                full(start, match.end(), int(match["y"]), int(match["m"]), int(match["d"]))
+            match = _DM_WORDS.match(key, start)
+            if match is not None:
+                _yearless(key, text, index, match, strong, None, claim)
+        if stop - start <= 2 and after in _DM_SEPARATORS:
+            match = _DM.match(key, start)
+            if match is None:
+                continue
+            if match["y"] is not None:
+                full(start, match.end(), int(match["y"]), int(match["m"]), int(match["d"]))
+            else:
+                _yearless(key, text, index, match, strong, weak, claim)
+    return strong, weak
+
+
+def _scan_dmy(
+    key: str,
+    text: str,
+    index: list[int] | None,
+    pub: dt.date | None,
+    start: int,
+    full: Any,
+    claim: Any,
+) -> None:
+    """A day-first date with its year at key[start], if there is one."""
+    match = _DMY.match(key, start)
+    if match is None:
+        return
+    end = match.end()
+    sep, year = match["sep"], match["y"]
+    if sep == ":":  # "10:25:30" is a time; "ISO 9001:2015" a standard
+        return
+    fourth_part = key.startswith(sep, end) and key[end + 1 : end + 2].isdigit()
+    document = key[start - 1 : start] == "/" or (
+        key.startswith("/", end) and key[end + 1 : end + 2].isalnum()
+    )
+    if fourth_part or document:
+        claim(start, end)  # a fourth part or a document number: no date
+    elif len(year) == 2 and not _has_day_word(key, text, index, start):
+        claim(start, end)  # "1/2/10" is no date without "ngày"
+    else:
+        full(start, end, _body_year(year, pub), int(match["m"]), int(match["d"]))
+
+
+def _yearless(
+    key: str,
+    text: str,
+    index: list[int] | None,
+    match: re.Match[str],
+    strong: list[_Found],
+    weak: list[_Found] | None,
+    claim: Any,
+) -> None:
+    """A day-month: strong after a day word, else weak (when `weak` is given)."""
+    start, end = match.start(), match.end()
+    day, month = int(match["d"]), int(match["m"])
+    if _has_day_word(key, text, index, start):
+        if _day_month_ok(day, month):
+            strong.append(_Found(start, end, day, month, None, "dayword"))
+        else:
+            claim(start, end)  # "ngày 31/2": impossible, and nothing else
+    elif weak is not None and _day_month_ok(day, month):
+        weak.append(_Found(start, end, day, month, None, "weak"))
+
+
+def _resolve(found: list[_Found]) -> list[_Found]:
+    """Keep non-overlapping stretches: the earliest first, the longest at one start."""
+    kept: list[_Found] = []
+    last_end = -1
+    for f in sorted(found, key=lambda f: (f.start, -f.end)):
+        if f.start >= last_end:
+            kept.append(f)
+            last_end = f.end
+    return kept
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of `spans` (sorted, non-overlapping)."""
+    i = bisect.bisect_left(spans, (end, end))
+    return i > 0 and spans[i - 1][1] > start
+
+
+def _accept_weak(
+    key: str, found: list[_Found], claims: list[tuple[int, int]], weak: list[_Found]
+) -> list[_Found]:
+    """Add each day-month linked ("-", "đến", "tới", "và") to a date found on either side."""
+    if not weak or not found:
+        return found
+    spans = list(claims)
+    result = list(found)
+    starts = [f.start for f in result]
+    for w in weak:
+        if _overlaps(spans, w.start, w.end):
+            continue
+        i = bisect.bisect_left(starts, w.start)  # result[i - 1] is before w, result[i] after
+        before = result[i - 1] if i > 0 else None
+        after = result[i] if i < len(result) else None
+        if (before is not None and _LINKED.match(key, before.end, w.start)) or (
+            after is not None and _LINKED.match(key, w.end, after.start)
+        ):
+            result.insert(i, w)
+            starts.insert(i, w.start)
+            bisect.insort(spans, (w.start, w.end))
+    return result
+
+
+def _resolve_years(key: str, found: list[_Found], pub: dt.date | None) -> list[_Found]:
+    """Give each yearless date its year: from the other end of its range when that has one,
+    else from the publication date; drop those left without a valid date."""
+    # Right to left, a range's first end takes the year of its last; then left to right,
+    # the last end (or the second of a pair) takes the year of the first.
+    for i in range(len(found) - 2, -1, -1):
+        f, right = found[i], found[i + 1]
+        if f.y is None and right.y is not None and _LINKED.match(key, f.end, right.start):
+            f.y = right.y if (f.m, f.d) <= (right.m, right.d) else right.y - 1
+            f.inferred = right.inferred
+    for i in range(1, len(found)):
+        f, left = found[i], found[i - 1]
+        if f.y is None and left.y is not None and _LINKED.match(key, left.end, f.start):
+            f.y = left.y if (f.m, f.d) >= (left.m, left.d) else left.y + 1
+            f.inferred = left.inferred
+    kept = []
+    for f in found:
+        if f.y is None:
+            if pub is None:
+                continue
+            f.y = pub.year if (f.m, f.d) <= (pub.month, pub.day) else pub.year - 1
+            f.inferred = True
+        if f.kind == "full" or _body_day(f.y, f.m, f.d, printed=False) is not None:
+            kept.append(f)
+    return kept
+
+
+def _add_range_firsts(
+    key: str,
+    text: str,
+    index: list[int] | None,
+    found: list[_Found],
+    claims: list[tuple[int, int]],
+) -> list[_Found]:
+    """The first day of "ngày 1-2/3/2021", "từ ngày 1 đến ngày 5/3": the month and year of
+    the range's last day, which must be later in the same month. "1-2/3" needs no day
+    word; "1 đến 5/3" needs "ngày" or "từ" before the 1."""
+    spans = sorted(claims + [(f.start, f.end) for f in found])
+    added = []
+    for last in found:
+        match = _RANGE_FIRST.search(key, max(0, last.start - _DAY_WORD_LOOKBACK), last.start)
+        if match is None or last.y is None:
+            continue
+        start, end = match.span("d")
+        day = int(match["d"])
+        if not 1 <= day < last.d or _overlaps(spans, start, end):
+            continue
+        if match["link"] != "-":
+            word = _FROM_BEFORE.search(key, max(0, start - 12), start)
+            if word is None:
+                continue
+            printed = nfc(_printed(text, index, *word.span("word"))).lower()
+            if printed != _DAY_WORD_PRINTED[word["word"]]:
+                continue
+        first = _Found(start, end, day, last.m, last.y, "first")
+        first.inferred = last.inferred
+        added.append(first)
+    return sorted(found + added, key=lambda f: f.start) if added else found
+
+
+def _mentions(
+    key: str, text: str, index: list[int] | None, found: list[_Found]
+) -> list[DateMention]:
+    """DateMentions with the time printed before or after each date attached."""
+    out: list[DateMention] = []
+    free_from = 0  # a time before a date may not reach into the previous mention
+    for i, f in enumerate(found):
+        assert f.y is not None  # every date left has its year
+        day = dt.date(f.y, f.m, f.d)
+        next_start = found[i + 1].start if i + 1 < len(found) else len(key)
+        start, end = f.start, f.end
+        value: dt.date | dt.datetime = day
+        precision = "day"
+        after = _TIME_AFTER.match(key, f.end)
+        if (
+            after is not None
+            and after.end() <= next_start
+            and _time_of(after) is not None
+            and not _belongs_to_next(key, after.end(), found, i)
+        ):
+            value, precision = _combine(day, after, key, after.end(), "")
+            end = after.end()
+            offset = _OFFSET_AFTER_TIME.match(key, end)
+            if offset is not None and _offset(offset) is not None and offset.end() <= next_start:
+                end = offset.end()
+                opened = key[after.end() : end].lstrip()[:1] in ("(", "[")
+                closing = _CLOSING.match(key, end) if opened else None
+                if closing is not None and closing.end() <= next_start:
+                    end = closing.end()  # "(GMT+7)": its closing bracket too
+        else:
+            window = max(free_from, f.start - _TIME_BEFORE_WINDOW)
+            before = _TIME_BEFORE.search(key, window, f.start) if window < f.start else None
+            if before is not None and _time_of(before) is not None:
+                value, precision = _combine(day, before, key, before.end("time"), "")
+                start = before.start("time")
+        free_from = end
+        if index is not None:
+            start, end = index[start], index[end]
+        out.append(DateMention(value, precision, f.inferred, text[start:end], start, end))
+    return out
+
+
+def _belongs_to_next(key: str, time_end: int, found: list[_Found], i: int) -> bool:
+    """Whether a time printed between two dates introduces the next one ("..., 9h ngày
+    13/3"), which has no time of its own after it."""
+    if i + 1 >= len(found):
+        return False
+    following = found[i + 1]
+    if not _GLUE_ONLY.match(key, time_end, following.start):
+        return False
+    own = _TIME_AFTER.match(key, following.end)
+    return own is None or _time_of(own) is None

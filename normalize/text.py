@@ -53,7 +53,7 @@ def fold_chars(text: str) -> str:
     """
     out = []
     for ch in text:
-        base = _FOLD_CHAR.get(ch)
+        base = _FOLD_CHAR.get(ch) or _SAME_LENGTH.get(ch)
         if base is None:
             decomposed = unicodedata.normalize("NFD", ch)
             kept = "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -66,6 +66,10 @@ def fold_chars(text: str) -> str:
 
 
 _FOLD_CHAR: dict[str, str] = {}
+# Dashes and odd spaces fold to their plain form, so "Bà Rịa – Vũng Tàu" matches "-".
+_SAME_LENGTH = {c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"} | {
+    c: " " for c in "\u00a0\u2002\u2003\u2009\u202f\t"
+}
 
 
 # -- HTML to text ---------------------------------------------------------------------------
@@ -257,12 +261,23 @@ class Boilerplate:
                     return _join(kept)
                 if self.is_boilerplate(line):
                     continue
-                if not kept and not lines and folded_title and fold(line) == folded_title:
-                    continue  # the headline printed again as the body's first line
+                if not kept and not lines:
+                    if folded_title and fold(line) == folded_title:
+                        continue  # the headline printed again as the body's first line
+                    line = strip_news_tag(line)
                 lines.append(line)
             if lines:
                 kept.append(lines)
         return _join(kept)
+
+
+# A newspaper's tag opening a reposted body: "PTO-", "(GLO)-", "(ĐN) -", "(BĐ) -".
+_NEWS_TAG = re.compile(r"^(?:\([A-ZĐ][\w.]{1,24}\)|[A-ZĐ]{2,6})\s*[-–—]\s*(?=\w)")
+
+
+def strip_news_tag(line: str) -> str:
+    """The first line of a body without a newspaper's tag ("PTO- Sáng nay" → "Sáng nay")."""
+    return _NEWS_TAG.sub("", line, count=1)
 
 
 def _join(paragraphs: list[list[str]]) -> str:

@@ -244,3 +244,45 @@ def test_crawlall_reports_a_dead_site_and_exits_non_zero(tmp_path):
     line = next(ln for ln in result.stdout.splitlines() if ln.startswith("kien_giang"))
     assert "FAILED" in line
     assert "listing without articles" in result.stderr or "404" in result.stderr
+
+
+def test_reprocess_recomputes_fields_offline_and_reports_changes(tmp_path):
+    db = tmp_path / "re.db"
+    with MirrorServer() as mirror:
+        assert run(["crawl", "kien_giang"], db, DOST_MIRROR=mirror.url).returncode == 0
+    # The mirror is gone: reprocessing must not need the network.
+    seed_title, _ = seed("001")
+    with sqlite3.connect(db) as conn:
+        expected = conn.execute(
+            "select published, authors, unit_id, current_province_id from articles where title = ?",
+            (seed_title,),
+        ).fetchone()
+        conn.execute(
+            "update articles set published = null, authors = '[]', unit_id = null, "
+            "current_province_id = 'kien-giang' where title = ?",
+            (seed_title,),
+        )
+        conn.execute("delete from people_mentions")
+        last_seen = conn.execute(
+            "select last_seen from articles where title = ?", (seed_title,)
+        ).fetchone()
+
+    dry = run(["reprocess", "--dry-run"], db)
+    assert dry.returncode == 0, dry.stderr
+    assert "would change 1" in dry.stdout
+    assert rows(db, "select published from articles where title = ?", (seed_title,)) == [(None,)]
+
+    result = run(["reprocess"], db)
+    assert result.returncode == 0, result.stderr
+    assert "changed      1" in result.stdout
+    for field in ("published", "authors", "unit_id", "current_province_id"):
+        assert field in result.stdout
+    assert rows(
+        db,
+        "select published, authors, unit_id, current_province_id from articles where title = ?",
+        (seed_title,),
+    ) == [expected]
+    assert rows(db, "select last_seen from articles where title = ?", (seed_title,)) == [last_seen]
+    assert rows(db, "select count(*) from people_mentions")[0][0] > 0
+    again = run(["reprocess"], db)
+    assert "unchanged    10" in again.stdout

@@ -45,6 +45,12 @@ def test_articles_table_is_searchable_newest_first_with_facets():
     articles = TABLES["articles"]
     assert articles["sort_desc"] == "published"
     assert articles["fts_table"] == "articles_fts"
-    assert {"source_id", "province_id", "current_province_id", "published_year"} <= set(
-        articles["facets"]
-    )
+    facets = {f if isinstance(f, str) else next(iter(f.values())) for f in articles["facets"]}
+    assert {
+        "source_id",
+        "province_id",
+        "current_province_id",
+        "published_year",
+        "unit_id",
+        "authors",
+    } <= facets

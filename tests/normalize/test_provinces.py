@@ -3,8 +3,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from normalize.provinces import find_province, provinces, resolve_province
+from normalize.provinces import find_province, find_provinces, provinces, resolve_province
 from normalize.text import fold
 
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -72,7 +74,7 @@ def test_coordinates_are_in_vietnam():
         ("Đăk Nông", "dak-nong", "lam-dong"),
         ("Thừa Thiên - Huế", "thua-thien-hue", "hue"),
         ("Thừa Thiên Huế", "thua-thien-hue", "hue"),
-        ("Huế", "hue", "hue"),
+        ("Huế", "thua-thien-hue", "hue"),  # in 2018 Huế was a city of Thừa Thiên Huế
     ],
 )
 def test_resolve_province_variants(name, province_id, current_id):
@@ -93,3 +95,66 @@ def test_aliases_point_to_known_units_and_fold_uniquely():
     keys = [fold(r["alias"]) for r in rows]
     assert len(keys) == len(set(keys))
     assert all(r["province_id"] in units for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("name", "on", "province_id", "current_id"),
+    [
+        ("Huế", date(2018, 5, 2), "thua-thien-hue", "hue"),
+        ("Huế", date(2025, 3, 1), "hue", "hue"),
+        ("Thừa Thiên Huế", date(2026, 1, 1), "thua-thien-hue", "hue"),
+        ("Kiên Giang", date(2026, 1, 1), "kien-giang", "an-giang"),
+        ("An Giang", date(2018, 1, 1), "an-giang", "an-giang"),
+    ],
+)
+def test_resolve_province_on_a_date(name, on, province_id, current_id):
+    match = resolve_province(name, on)
+    assert (match.province.id, match.current.id) == (province_id, current_id)
+
+
+def test_changed_on_is_the_day_after_the_last_day():
+    assert provinces()["kien-giang"].changed_on == date(2025, 7, 1)
+    assert provinces()["thua-thien-hue"].changed_on == date(2025, 1, 1)
+    assert provinces()["an-giang"].changed_on is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Sở KH&CN tỉnh Kiên Giang phối hợp với Cà Mau.",
+            [("kien-giang", "Kiên Giang"), ("ca-mau", "Cà Mau")],
+        ),
+        (
+            "Hội thảo tại Khánh Hoà và Thanh Hoá",
+            [("khanh-hoa", "Khánh Hoà"), ("thanh-hoa", "Thanh Hoá")],
+        ),
+        ("TỈNH CAO BẰNG", [("cao-bang", "CAO BẰNG")]),
+        (
+            "các tỉnh Bà Rịa – Vũng Tàu, Đắk Lắk",
+            [("ba-ria-vung-tau", "Bà Rịa – Vũng Tàu"), ("dak-lak", "Đắk Lắk")],
+        ),
+        ("về tỉnh hòa bình", [("hoa-binh", "hòa bình")]),
+        (
+            "TP.HCM và Thừa Thiên - Huế",
+            [("ho-chi-minh", "TP.HCM"), ("thua-thien-hue", "Thừa Thiên - Huế")],
+        ),
+        ("vì hòa bình và phát triển", []),
+        ("đại dương và hải dương học", []),
+        ("website dost-bentre.gov.vn", []),
+        ("", []),
+    ],
+)
+def test_find_provinces_in_text(text, expected):
+    found = find_provinces(text)
+    assert [(m.province_id, m.text) for m in found] == expected
+    for m in found:
+        assert text[m.start : m.end] == m.text
+
+
+@given(st.text(max_size=300))
+def test_province_functions_never_raise(text):
+    find_province(text)
+    resolve_province(text, date(2020, 1, 1))
+    for m in find_provinces(text):
+        assert 0 <= m.start < m.end <= len(text)

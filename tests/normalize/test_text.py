@@ -135,3 +135,18 @@ def test_fold_chars_maps_spans_back():
     folded = fold_chars(text)
     start = folded.index("bi thu dang uy")
     assert text[start : start + len("bi thu dang uy")] == "Bí thư Đảng ủy"
+
+
+@pytest.mark.parametrize(
+    ("first", "clean"),
+    [
+        ("PTO- Sáng 12/3, Sở KH&CN tổ chức hội nghị.", "Sáng 12/3, Sở KH&CN tổ chức hội nghị."),
+        ("(GLO)- Chiều nay, đoàn công tác làm việc.", "Chiều nay, đoàn công tác làm việc."),
+        ("(ĐN) - Ngày 5/4, hội thảo diễn ra.", "Ngày 5/4, hội thảo diễn ra."),
+        ("(BĐ) – Hội nghị tổng kết.", "Hội nghị tổng kết."),
+        ("UBND tỉnh ban hành kế hoạch.", "UBND tỉnh ban hành kế hoạch."),
+        ("Sở KH&CN - đơn vị dẫn đầu.", "Sở KH&CN - đơn vị dẫn đầu."),
+    ],
+)
+def test_clean_body_strips_newspaper_tag_at_the_start(first, clean):
+    assert clean_body(f"{first}\n\nĐoạn hai.") == f"{clean}\n\nĐoạn hai."

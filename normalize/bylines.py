@@ -29,7 +29,25 @@ _UNIT_START = re.compile(
 _INITIALS = re.compile(r"^(?:[A-ZĐ]\.){1,4}[A-ZĐ]?\.?$|^[A-ZĐ]{2,4}$")
 _NAME_WORD = re.compile(r"^[A-ZÀ-ỸĐ][a-zà-ỹđ]*$|^[A-ZÀ-ỸĐ]+$")
 _SPLIT_UNIT = re.compile(r"\s+[–—-]\s+|\s*[–—]\s*")
-_PLACEHOLDERS = {"admin", "administrator", "test", "test test", "quan tri", "quan tri vien", "user"}
+_PLACEHOLDERS = {
+    "admin",
+    "administrator",
+    "test",
+    "test test",
+    "quan tri",
+    "quan tri vien",
+    "user",
+    # generic credits that name nobody: reporter, collaborator, editorial board
+    "pv",
+    "ctv",
+    "btv",
+    "bbt",
+    "phong vien",
+    "cong tac vien",
+    "ban bien tap",
+    "nhom pv",
+}
+_PAREN_UNIT = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<unit>[^()]+)\)$")
 _END_MARK = re.compile(r"\s*\./\.\s*$")
 
 
@@ -66,30 +84,53 @@ def _author(text: str) -> str | None:
     return restore_case(text)
 
 
+def _name_and_unit(text: str) -> tuple[str | None, str | None] | None:
+    """ "Cẩm Tú – VP Sở KH&CN", "Thanh Hà (Trung tâm TT&TK KH&CN)", "Thu Hà" → (name, unit);
+    None when `text` is not a name, with or without a unit."""
+    text = text.strip(" .,;")
+    m = _PAREN_UNIT.match(text)
+    if m and _is_name(m["name"].strip()) and _UNIT_START.match(m["unit"].strip()):
+        return _author(m["name"]), m["unit"].strip()
+    parts = _SPLIT_UNIT.split(text, maxsplit=1)
+    if len(parts) == 2 and _is_name(parts[0]) and _UNIT_START.match(parts[1]):
+        return _author(parts[0]), parts[1].strip()
+    if fold(text) in _PLACEHOLDERS:
+        return None, None
+    if _is_name(text):
+        return _author(text), None
+    return None
+
+
 def _classify(line: str) -> tuple[str, list[str], str | None, str | None] | None:
     """(kind, authors, unit, source) of a byline line, or None when it is body text."""
     text = squash_spaces(line)
     if not text or len(text) > 90:
         return None
     if m := _ROLE.match(text):
-        names = [n for n in (_author(p) for p in re.split(r",|;| và ", m.group(1))) if n]
-        return ("role", names, None, None)
+        names: list[str] = []
+        unit = None
+        for part in re.split(r",|;| và ", m.group(1)):
+            found = _name_and_unit(part)
+            if found is None:
+                name = _author(part)
+                found = (name, None)
+            if found[0]:
+                names.append(found[0])
+            unit = unit or found[1]
+        return ("role", names, unit, None)
     if m := _SOURCE.match(text):
         return ("source", [], None, m.group(1).strip())
     if text.endswith((".", ";", ":", "?", "!")) and not _INITIALS.match(text):
         return None
-    parts = _SPLIT_UNIT.split(text, maxsplit=1)
-    if len(parts) == 2 and _is_name(parts[0]) and _UNIT_START.match(parts[1]):
-        name = _author(parts[0])
-        return ("name", [name] if name else [], parts[1].strip(), None)
-    if _UNIT_START.match(text) and len(text.split()) <= 14:
-        return ("unit", [], text, None)
-    if _is_name(text):
-        name = _author(text)
-        return ("name", [name] if name else [], None, None)
     if fold(text) in _PLACEHOLDERS:
         return ("name", [], None, None)
-    return None
+    if _UNIT_START.match(text) and len(text.split()) <= 14 and not _PAREN_UNIT.match(text):
+        return ("unit", [], text, None)
+    found = _name_and_unit(text)
+    if found is None:
+        return None
+    name, unit = found
+    return ("name", [name] if name else [], unit, None)
 
 
 def split_byline(body: str, max_lines: int = 3) -> Byline:

@@ -367,8 +367,9 @@ def resolve_unit(text: str, *, province_id: str | None = None) -> UnitMatch | No
     department, cao-bang; "SỞ KHOA HỌC VÀ CÔNG NGHỆ BẾN TRE"; "Trung tâm Thông tin và Ứng dụng
     tiến bộ KH&CN" → info-application-center; "Văn phòng", "Thanh tra Sở" → office,
     inspectorate; surrounding punctuation and spaces are ignored ("(Thanh tra Sở)").
-    Returns None for "Sở Nội vụ", "Văn phòng UBND tỉnh", or anything with more than one unit.
-    Spans are in `text`.
+    A bare "Sở" ("Phó Giám đốc Sở") names the department: on a department's own pages
+    the word needs no more. Returns None for "Sở Nội vụ", "Văn phòng UBND tỉnh", or
+    anything with more than one unit. Spans are in `text`.
     """
     if not isinstance(text, str) or not text or len(text) > _MAX_RESOLVE:
         return None
@@ -376,6 +377,9 @@ def resolve_unit(text: str, *, province_id: str | None = None) -> UnitMatch | No
     if not stripped:
         return None
     offset = len(text) - len(text.lstrip(_STRIP))
+    if fold(stripped) == "so":
+        unit = units()["department"]
+        return UnitMatch(unit.id, unit.name, province_id, stripped, offset, offset + len(stripped))
     folded = _fold(text)
     found, _ = _scan(text, folded, offset, province_id, whole=True)
     if found is None or found.start != offset or found.end != offset + len(stripped):

@@ -70,3 +70,25 @@ def test_restore_case_keeps_initials():
     assert restore_case("HN") == "HN"
     assert restore_case("LÒ VĂN MINH") == "Lò Văn Minh"
     assert restore_case("Thu Hà") == "Thu Hà"
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors", "unit"),
+    [
+        ("Thanh Hà (Trung tâm TT&TK KH&CN)", ["Thanh Hà"], "Trung tâm TT&TK KH&CN"),
+        ("Tác giả: Nguyễn Văn An - Phòng QLKH", ["Nguyễn Văn An"], "Phòng QLKH"),
+        ("Tin và ảnh: Minh Hòa, Thanh Tâm", ["Minh Hòa", "Thanh Tâm"], None),
+        (
+            "NGUYỄN THỊ THU HÀ - TRUNG TÂM ỨNG DỤNG TBKHCN",
+            ["Nguyễn Thị Thu Hà"],
+            "TRUNG TÂM ỨNG DỤNG TBKHCN",
+        ),
+        ("PV", [], None),
+        ("Tin: PV", [], None),
+        ("Ban Biên tập", [], None),
+    ],
+)
+def test_split_byline_more_shapes(byline, authors, unit):
+    result = split_byline(f"{BODY}\n\n{byline}")
+    assert (result.authors, result.unit) == (authors, unit)
+    assert result.body == BODY

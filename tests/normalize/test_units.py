@@ -364,7 +364,6 @@ def test_ministries_take_no_province():
     [
         "",
         " ",
-        "Sở",
         "Sở Nội vụ",
         "Sở Tài chính",
         "Sở Y tế",
@@ -729,3 +728,10 @@ def test_never_raises_and_spans_are_in_bounds(text):
     if single is not None:
         _check(single, text)
     assert isinstance(expand_abbreviations(text), str)
+
+
+@pytest.mark.parametrize("text", ["Sở", "SỞ", " Sở ", "(Sở)"])
+def test_a_bare_so_as_a_whole_unit_is_the_department(text):
+    match = resolve_unit(text, province_id="ben-tre")
+    assert (match.unit_id, match.province_id) == ("department", "ben-tre")
+    assert text[match.start : match.end] == match.text

@@ -1,0 +1,37 @@
+"""The README documents every command and normalizer a user can run."""
+
+from pathlib import Path
+
+import pytest
+
+from normalize.__main__ import KINDS
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+COMMANDS = sorted(
+    p.stem for p in (ROOT / "crawlers" / "commands").glob("*.py") if p.stem != "__init__"
+)
+TARGETS = ["demo", "data", "serve", "crawl", "test", "mirror", "mirror-build", "lint"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_scrapy_command_is_in_the_readme(command):
+    assert f"scrapy {command}" in README
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_every_normalizer_kind_is_in_the_readme(kind):
+    assert f"| `{kind}` |" in README
+
+
+@pytest.mark.parametrize("target", TARGETS)
+def test_every_make_target_is_in_the_readme(target):
+    assert f"make {target}" in README
+    assert f"\n{target}:" in (ROOT / "Makefile").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "setting", ["DOST_DB", "DOST_MIRROR", "DOST_MAX_PAGES", "DOST_CONTACT_URL"]
+)
+def test_every_setting_is_in_the_readme(setting):
+    assert f"`{setting}`" in README

@@ -47,6 +47,12 @@ _PLACEHOLDERS = {
     "ban bien tap",
     "nhom pv",
 }
+# A writer's position before the unit: "Phó Trưởng phòng QLKH" is someone of "phòng QLKH".
+_POSITION = re.compile(
+    r"^(?:phó\s+)?(?:(?:trưởng|chánh)\s+(?=phòng|văn phòng|thanh tra|ban)|"
+    r"(?:giám đốc|chuyên viên|cán bộ|kế toán|chi cục trưởng)\s+)",
+    re.IGNORECASE,
+)
 _PAREN_UNIT = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<unit>[^()]+)\)$")
 _END_MARK = re.compile(r"\s*\./\.\s*$")
 
@@ -84,16 +90,24 @@ def _author(text: str) -> str | None:
     return restore_case(text)
 
 
+def _unit_part(text: str) -> str | None:
+    """The unit in what follows a name ("VP Sở KH&CN", "Phó Trưởng phòng QLKH" → "phòng
+    QLKH"), or None when it does not read as a unit."""
+    text = text.strip()
+    unit = _POSITION.sub("", text, count=1)
+    return unit if _UNIT_START.match(unit) else None
+
+
 def _name_and_unit(text: str) -> tuple[str | None, str | None] | None:
     """ "Cẩm Tú – VP Sở KH&CN", "Thanh Hà (Trung tâm TT&TK KH&CN)", "Thu Hà" → (name, unit);
     None when `text` is not a name, with or without a unit."""
     text = text.strip(" .,;")
     m = _PAREN_UNIT.match(text)
-    if m and _is_name(m["name"].strip()) and _UNIT_START.match(m["unit"].strip()):
-        return _author(m["name"]), m["unit"].strip()
+    if m and _is_name(m["name"].strip()) and (unit := _unit_part(m["unit"])):
+        return _author(m["name"]), unit
     parts = _SPLIT_UNIT.split(text, maxsplit=1)
-    if len(parts) == 2 and _is_name(parts[0]) and _UNIT_START.match(parts[1]):
-        return _author(parts[0]), parts[1].strip()
+    if len(parts) == 2 and _is_name(parts[0]) and (unit := _unit_part(parts[1])):
+        return _author(parts[0]), unit
     if fold(text) in _PLACEHOLDERS:
         return None, None
     if _is_name(text):
@@ -110,6 +124,8 @@ def _classify(line: str) -> tuple[str, list[str], str | None, str | None] | None
         names: list[str] = []
         unit = None
         for part in re.split(r",|;| và ", m.group(1)):
+            if nested := _ROLE.match(part.strip()):  # "Tin: Quang Vinh; ảnh: Thanh Hải"
+                part = nested.group(1)
             found = _name_and_unit(part)
             if found is None:
                 name = _author(part)
@@ -128,6 +144,10 @@ def _classify(line: str) -> tuple[str, list[str], str | None, str | None] | None
         return ("unit", [], text, None)
     found = _name_and_unit(text)
     if found is None:
+        # Several writers on one line: "Nguyễn Văn A, Trần Thị B".
+        parts = [p.strip() for p in re.split(r",|;| và ", text)]
+        if len(parts) > 1 and all(_is_name(p) for p in parts):
+            return ("name", [a for a in map(_author, parts) if a], None, None)
         return None
     name, unit = found
     return ("name", [name] if name else [], unit, None)

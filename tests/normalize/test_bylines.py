@@ -92,3 +92,24 @@ def test_split_byline_more_shapes(byline, authors, unit):
     result = split_byline(f"{BODY}\n\n{byline}")
     assert (result.authors, result.unit) == (authors, unit)
     assert result.body == BODY
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors", "unit"),
+    [
+        ("Lê Minh Tuấn - Phó Trưởng phòng QLKH", ["Lê Minh Tuấn"], "phòng QLKH"),
+        ("Hà Vy - Chuyên viên Văn phòng Sở", ["Hà Vy"], "Văn phòng Sở"),
+        ("Tin: Quang Vinh; ảnh: Thanh Hải", ["Quang Vinh", "Thanh Hải"], None),
+        ("Nguyễn Văn A, Trần Thị B", ["Nguyễn Văn A", "Trần Thị B"], None),
+        ("T.L (Chi cục TĐC)", ["T.L"], "Chi cục TĐC"),
+    ],
+)
+def test_split_byline_positions_roles_and_several_writers(byline, authors, unit):
+    result = split_byline(f"{BODY}\n\n{byline}")
+    assert (result.authors, result.unit) == (authors, unit)
+    assert result.body == BODY
+
+
+def test_a_place_and_date_line_is_not_a_byline():
+    result = split_byline(f"{BODY}\n\nHải Phòng, ngày 12 tháng 3 năm 2024")
+    assert result.raw == "" and result.authors == []

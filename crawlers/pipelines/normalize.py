@@ -18,14 +18,13 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from normalize.docrefs import find_docrefs
-from normalize.people import find_people
-from normalize.units import find_units, resolve_unit
-
 from normalize.bylines import split_byline
 from normalize.dates import parse_date
+from normalize.docrefs import find_docrefs
+from normalize.people import find_people
 from normalize.provinces import resolve_province
 from normalize.text import fold
+from normalize.units import find_units, resolve_unit
 
 log = logging.getLogger(__name__)
 

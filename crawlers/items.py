@@ -20,6 +20,8 @@ class Article(scrapy.Item):
     byline_raw = scrapy.Field()  # a byline element's text when the site has one
     body_html = scrapy.Field()  # HTML of the article body container
     province_raw = scrapy.Field()  # the source's province id (former unit for legacy sites)
+    attachments = scrapy.Field()  # [{url, file_name, type, text}] documents linked by the page
+    extraction = scrapy.Field()  # {field: "selector" | "listing" | "fallback"}: who found it
 
     # Normalized (filled by the pipelines).
     title = scrapy.Field()

@@ -51,7 +51,11 @@ ARTICLE_COLUMNS: dict[str, type] = {
     "unit_id": str,
     "body_text": str,
     "content_hash": str,
+    "extraction": str,
 }
+
+# Share of a crawl's articles that have each field (crawls table).
+COVERAGE_COLUMNS = ["coverage_title", "coverage_published", "coverage_body", "coverage_authors"]
 
 # Side tables: what the normalizers found in an article's body, rewritten with the article.
 # record key -> (table, columns)
@@ -76,6 +80,10 @@ MENTION_TABLES: dict[str, tuple[str, dict[str, type]]] = {
             "start": int,
             "end": int,
         },
+    ),
+    "attachments": (
+        "attachments",
+        {"url": str, "file_name": str, "type": str, "text": str},
     ),
     "doc_refs": (
         "doc_refs",
@@ -240,10 +248,24 @@ class Store:
                     "items_unchanged": int,
                     "items_invalid": int,
                     "errors": int,
+                    **{column: float for column in COVERAGE_COLUMNS},
+                    "fallback_items": int,
                 },
                 pk="id",
                 foreign_keys=[("spider", "sources", "id")],
             )
+        for column in COVERAGE_COLUMNS:
+            if column not in db["crawls"].columns_dict:
+                db["crawls"].add_column(column, float)
+        if "fallback_items" not in db["crawls"].columns_dict:
+            db["crawls"].add_column("fallback_items", int)
+        if "article_urls" not in db.table_names():
+            db["article_urls"].create(
+                {"url": str, "article_id": int, "first_seen": str},
+                pk="url",
+                foreign_keys=[("article_id", "articles", "id")],
+            )
+            db["article_urls"].create_index(["article_id"])
         if "raw_blobs" not in db.table_names():
             db["raw_blobs"].create(
                 {"hash": str, "size": int, "stored_size": int, "body": bytes}, pk="hash"
@@ -319,25 +341,55 @@ class Store:
         `people_mentions`, `doc_refs`), when present, replace the article's side-table rows.
         """
         row = {key: record.get(key) for key in ARTICLE_COLUMNS}
-        if isinstance(row["authors"], list | tuple):
-            row["authors"] = json.dumps(list(row["authors"]), ensure_ascii=False)
+        for key in ("authors", "extraction"):
+            if isinstance(row[key], list | tuple | dict):
+                row[key] = json.dumps(row[key], ensure_ascii=False)
         if not row["content_hash"]:
             row["content_hash"] = content_hash(row["title"] or "", row["body_text"] or "")
         now = utc_now()
-        existing = self.db.execute(
-            "select id, content_hash from articles where url = ?", [row["url"]]
-        ).fetchone()
         with self.db.conn:
+            existing = self._find_article(row)
             if existing is None:
                 table = self.db["articles"]
                 table.insert({**row, "first_seen": now, "last_seen": now})
-                self._write_mentions(int(table.last_pk), record)
+                article_id = int(table.last_pk)
+                self._keep_url(article_id, row["url"], now)
+                self._write_mentions(article_id, record)
                 return "new"
-            article_id, old_hash = existing
+            article_id, old_hash, primary_url = existing
+            self._keep_url(article_id, row["url"], now)
+            # An article seen under another URL keeps the URL it was first stored under.
+            row["url"] = primary_url
             changed = old_hash != row["content_hash"]
             self.db["articles"].update(article_id, {**row, "last_seen": now} if seen else row)
             self._write_mentions(article_id, record)
         return "updated" if changed else "unchanged"
+
+    def _find_article(self, row: Mapping[str, Any]) -> tuple[int, str, str] | None:
+        """The stored article a record is: by URL, by another URL it was seen under, or
+        (same source, same content) the same page under a URL not seen before."""
+        found = self.db.execute(
+            "select id, content_hash, url from articles where url = ?", [row["url"]]
+        ).fetchone()
+        if found is None:
+            found = self.db.execute(
+                "select a.id, a.content_hash, a.url from article_urls u "
+                "join articles a on a.id = u.article_id where u.url = ?",
+                [row["url"]],
+            ).fetchone()
+        if found is None:
+            found = self.db.execute(
+                "select id, content_hash, url from articles "
+                "where source_id = ? and content_hash = ? order by id limit 1",
+                [row["source_id"], row["content_hash"]],
+            ).fetchone()
+        return tuple(found) if found else None  # type: ignore[return-value]
+
+    def _keep_url(self, article_id: int, url: str, now: str) -> None:
+        self.db.execute(
+            "insert or ignore into article_urls (url, article_id, first_seen) values (?, ?, ?)",
+            [url, article_id, now],
+        )
 
     def _write_mentions(self, article_id: int, record: Mapping[str, Any]) -> None:
         for key, (table, columns) in MENTION_TABLES.items():

@@ -188,3 +188,27 @@ def find_provinces(text: str) -> list[ProvinceMention]:
             continue
         mentions.append(ProvinceMention(province_id, printed, start, end))
     return mentions
+
+
+_HOST_NOISE = re.compile(
+    r"^(?:www|skhcn|sokhcn|sokhoahoccongnghe|khcn|dost|ttkhcn|thongtinkhcn|"
+    r"so|portal|sites?|gov|vn|com|org|net|edu)$"
+)
+
+
+def province_from_host(host: str) -> Province | None:
+    """The province a department's host name names: "skhcn.laichau.gov.vn", "dost-bentre.
+    gov.vn", "khcncaobang.gov.vn", "sokhcn.baria-vungtau.gov.vn" (None when none does)."""
+    if not host or len(host) > _MAX_NAME:
+        return None
+    labels = [lab for lab in host.lower().split(":")[0].split(".") if not _HOST_NOISE.match(lab)]
+    for label in labels:
+        for candidate in (label, *label.split("-")):
+            found = find_province(candidate)
+            if found is None:
+                # A province glued to a prefix: "khcncaobang", "dostquangtri", "khcnpy".
+                stripped = re.sub(r"^(?:skhcn|sokhcn|khcn|dost|so)", "", candidate)
+                found = find_province(stripped) if stripped != candidate else None
+            if found is not None:
+                return found
+    return None

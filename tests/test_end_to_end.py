@@ -214,24 +214,56 @@ def test_scrapy_crawl_one_source_against_a_running_mirror(tmp_path):
     assert rows(db, "select count(*) from articles") == [(len(content("kien_giang")),)]
 
 
-def test_broken_article_is_logged_counted_and_its_raw_page_kept(tmp_path):
+def crawl_with_page(tmp_path, victim: dict, rewrite) -> tuple[Path, subprocess.CompletedProcess]:
+    """Crawl kien_giang from a copy of its mirror where one article page is rewritten."""
     root = tmp_path / "mirror"
     shutil.copytree(MIRROR_DIR / "skhcn.kiengiang.gov.vn", root / "skhcn.kiengiang.gov.vn")
-    victim = max(content("kien_giang"), key=lambda a: a["id"])
     page = root / "skhcn.kiengiang.gov.vn" / "tin" / f"{victim['id']}.html"
-    html = page.read_text(encoding="utf-8")
-    start, end = html.index('<div class="noidung">'), html.index('<div class="share">')
-    page.write_text(html[:start] + html[end:], encoding="utf-8")  # a page with no body
-
-    db = tmp_path / "broken.db"
+    page.write_text(rewrite(page.read_text(encoding="utf-8")), encoding="utf-8")
+    db = tmp_path / "crawl.db"
     with MirrorServer(root) as mirror:
         result = run(["crawl", "kien_giang"], db, DOST_MIRROR=mirror.url)
     assert result.returncode == 0, result.stderr
-    assert "not an article (no body)" in result.stderr
+    return db, result
+
+
+def test_a_page_that_is_no_article_is_logged_counted_and_kept(tmp_path):
+    victim = max(content("kien_giang"), key=lambda a: a["id"])
+    empty = "<html><head></head><body><div class='chitiet-tin'></div></body></html>"
+    db, result = crawl_with_page(tmp_path, victim, lambda html: empty)
+    assert "not an article (no title and no body)" in result.stderr
     assert rows(db, "select count(*) from articles") == [(len(content("kien_giang")) - 1,)]
     assert rows(db, "select items_invalid from crawls") == [(1,)]
     kept = rows(db, "select count(*) from raw_pages where url like ?", (f"%/{victim['id']}/%",))
     assert kept == [(1,)]
+
+
+def test_the_fallback_saves_an_article_whose_markup_changed(tmp_path):
+    victim = max((a for a in content("kien_giang") if a["published"]), key=lambda a: a["id"])
+
+    def redesign(html: str) -> str:  # new class names: the site's selectors find nothing
+        return (
+            html.replace('class="tieude"', 'class="post-heading"')
+            .replace('class="noidung"', 'class="post-content"')
+            .replace('class="ngaydang"', 'class="post-date"')
+        )
+
+    db, _ = crawl_with_page(tmp_path, victim, redesign)
+    found = rows(
+        db,
+        "select title, published_date, body_text, extraction from articles where title = ?",
+        (victim["title"],),
+    )
+    assert len(found) == 1
+    _, published_date, body, extraction = found[0]
+    assert published_date == victim["published"][:10]
+    first = next(b for b in victim["body"] if isinstance(b, str))
+    assert " ".join(first.split()) in body
+    assert json.loads(extraction) == {
+        "title": "fallback",
+        "published": "fallback",
+        "body": "fallback",
+    }
 
 
 def test_crawlall_reports_a_dead_site_and_exits_non_zero(tmp_path):

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from crawlers.mirror import MIRROR_DIR
-from crawlers.mirror.build import SITES, build
+from crawlers.mirror.build import build, load_sites
 from tests.conftest import SEEDS_DIR, content, mirror_file
 
+SITES = load_sites()
 SEED_SITES = {
     "000": "ben_tre",
     "001": "kien_giang",
@@ -125,3 +126,18 @@ def test_pages_carry_the_traps_of_real_sites():
     assert "Dành cho bệnh nhân" in html["kien_giang"] and ">A</a> <a" in html["kien_giang"]
     assert "Lượt xem:" in html["cao_bang"] and "image advertisement" in html["cao_bang"]
     assert "Khách trực tuyến" in html["hai_phong"] and "Đường dây nóng" in html["hai_phong"]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "printed"),
+    [
+        ("wd, ngày dd/mm/yyyy", "Thứ Năm, ngày 19/11/2026"),
+        ("wdl, dd/mm/yyyy HH:MM", "thứ năm, 19/11/2026 09:05"),
+        ("Posted d/m/yyyy", "Posted 19/11/2026"),
+        ("(dd/mm/yyyy)", "(19/11/2026)"),
+    ],
+)
+def test_vn_date_replaces_tokens_only(pattern, printed):
+    from crawlers.mirror.build import vn_date
+
+    assert vn_date("2026-11-19T09:05", pattern) == printed

@@ -108,7 +108,7 @@ class Command(ScrapyCommand):
         diff = []
         for column in COMPARED:
             new = item.get(column)
-            if isinstance(new, list):
+            if isinstance(new, list | dict):
                 new = json.dumps(new, ensure_ascii=False)
             old = before.get(column)
             if column == "content_hash" or (old in (None, "") and new in (None, "")):

@@ -39,8 +39,14 @@ class StorePipeline:
 
     def process_item(self, item: Any) -> Any:
         assert self.store is not None and self.crawler.stats is not None
+        stats = self.crawler.stats
         outcome = self.store.upsert_article(dict(item))
-        self.crawler.stats.inc_value(f"dost/items_{outcome}")
+        stats.inc_value(f"dost/items_{outcome}")
+        for field in ("title", "published", "body_text", "authors"):
+            if item.get(field):
+                stats.inc_value(f"dost/has_{field}")
+        if "fallback" in (item.get("extraction") or {}).values():
+            stats.inc_value("dost/fallback_items")
         return item
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
@@ -48,6 +54,11 @@ class StorePipeline:
             return
         stats = self.crawler.stats
         assert stats is not None
+        items = sum(stats.get_value(f"dost/items_{k}", 0) for k in ("new", "updated", "unchanged"))
+
+        def share(field: str) -> float | None:
+            return round(stats.get_value(f"dost/has_{field}", 0) / items, 4) if items else None
+
         self.store.finish_crawl(
             self.crawl_id,
             finish_reason=reason,
@@ -57,4 +68,9 @@ class StorePipeline:
             items_unchanged=stats.get_value("dost/items_unchanged", 0),
             items_invalid=stats.get_value("dost/invalid", 0),
             errors=stats.get_value("log_count/ERROR", 0),
+            coverage_title=share("title"),
+            coverage_published=share("published"),
+            coverage_body=share("body_text"),
+            coverage_authors=share("authors"),
+            fallback_items=stats.get_value("dost/fallback_items", 0),
         )

@@ -12,6 +12,14 @@ This class does the walking:
 
 A selector is CSS, or XPath when it starts with `xpath:`. A `title`/`date`/`byline` selector
 selects elements (their text is joined); `body` selects the body container (its HTML is kept).
+
+When a site's selectors find no title, date or body (a redesign, an odd page), the generic
+extractor (`crawlers/extract.py`) fills that field, and `extraction` records per field who
+found it: "selector", "listing" (a date printed on the listing) or "fallback".
+
+Attached documents (links to PDF, DOC, XLS... in the body or the `attachments` container)
+are listed per article. One article reachable under several URLs (a second host name, a
+print view) is stored under one: `host_aliases` and `url_rewrites` say how.
 """
 
 from __future__ import annotations
@@ -29,6 +37,26 @@ from crawlers.items import Article
 from crawlers.store import SourceRecord
 
 _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|zarsrc|_ga)$", re.IGNORECASE)
+ATTACHMENT_TYPES = frozenset(
+    [
+        "pdf",
+        "doc",
+        "docx",
+        "xls",
+        "xlsx",
+        "ppt",
+        "pptx",
+        "odt",
+        "ods",
+        "rtf",
+        "zip",
+        "rar",
+        "7z",
+        "txt",
+        "csv",
+        "xml",
+    ]
+)
 
 
 def select(node: Selector | Response, query: str | None) -> SelectorList[Selector]:
@@ -81,10 +109,33 @@ class NewsSpider(scrapy.Spider):
     date: ClassVar[str | None] = None
     body: ClassVar[str] = "article"
     byline: ClassVar[str | None] = None
+    attachments: ClassVar[str | None] = None  # a container of attachment links outside the body
+
+    # -- one article, one URL -----------------------------------------------------------
+    host_aliases: ClassVar[dict[str, str]] = {}  # another host -> the host to store under
+    url_rewrites: ClassVar[list[tuple[str, str]]] = []  # (regex, replacement) on the URL
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.listing_pages = 0
+
+    @classmethod
+    def hosts(cls) -> set[str]:
+        """Every host name this source answers for (start URLs' hosts and aliases)."""
+        hosts = {urlsplit(u).netloc.lower() for u in cls.start_urls}
+        return hosts | set(cls.host_aliases) | set(cls.host_aliases.values())
+
+    @classmethod
+    def canonical(cls, url: str) -> str:
+        """The URL an article is stored under (see module docstring)."""
+        url = canonical_url(url)
+        parts = urlsplit(url)
+        host = cls.host_aliases.get(parts.netloc)
+        if host:
+            url = urlunsplit((parts.scheme, host, parts.path, parts.query, ""))
+        for pattern, replacement in cls.url_rewrites:
+            url = re.sub(pattern, replacement, url)
+        return url
 
     @classmethod
     def source_record(cls) -> SourceRecord:
@@ -114,7 +165,7 @@ class NewsSpider(scrapy.Spider):
             href = select(entry, self.listing_link).get()
             if not href:
                 continue
-            url = canonical_url(response.urljoin(href.strip()))
+            url = self.canonical(response.urljoin(href.strip()))
             if self.article_url and not re.search(self.article_url, url):
                 continue
             printed = text_of(select(entry, self.listing_date)) or None
@@ -137,21 +188,66 @@ class NewsSpider(scrapy.Spider):
                 yield response.follow(href, callback=self.parse, meta={"dost_kind": "listing"})
 
     def parse_article(self, response: Response) -> Iterator[Article]:
+        extraction: dict[str, str] = {}
+        title = text_of(select(response, self.title))
+        if title:
+            extraction["title"] = "selector"
         published = text_of(select(response, self.date)) or None
         published_from = "page" if published else None
-        if not published and response.meta.get("listing_date"):
+        if published:
+            extraction["published"] = "selector"
+        elif response.meta.get("listing_date"):
             published, published_from = response.meta["listing_date"], "listing"
-        body = select(response, self.body)
+            extraction["published"] = "listing"
+        body_nodes = select(response, self.body)
+        body_html = "\n".join(body_nodes.getall())
+        if body_html.strip():
+            extraction["body"] = "selector"
+        if not (title and published and body_html.strip()):
+            from crawlers.extract import extract_article
+
+            found = extract_article(response.text, response.url)
+            if not title and found.title:
+                title, extraction["title"] = found.title, "fallback"
+            if not published and found.published_raw:
+                published, published_from = found.published_raw, "fallback"
+                extraction["published"] = "fallback"
+            if not body_html.strip() and found.body_html:
+                body_html, extraction["body"] = found.body_html, "fallback"
         yield Article(
-            url=canonical_url(response.url),
+            url=self.canonical(response.url),
             source_id=self.name,
-            title_raw=text_of(select(response, self.title)),
+            title_raw=title,
             published_raw=published,
             published_from=published_from,
             byline_raw=text_of_lines(select(response, self.byline)) or None,
-            body_html="\n".join(body.getall()),
+            body_html=body_html,
             province_raw=self.province,
+            attachments=attachments_of(
+                response, [*body_nodes, *select(response, self.attachments)]
+            ),
+            extraction=extraction,
         )
+
+
+def attachments_of(response: Response, containers: list[Selector]) -> list[dict[str, str]]:
+    """Links to documents (by file extension) inside the containers, once each, in order."""
+    from urllib.parse import unquote
+
+    found: dict[str, dict[str, str]] = {}
+    for container in containers:
+        for link in container.css("a[href]"):
+            href = (link.attrib.get("href") or "").strip()
+            if not href or href.startswith(("javascript:", "mailto:", "#")):
+                continue
+            url = response.urljoin(href)
+            name = unquote(urlsplit(url).path.rsplit("/", 1)[-1])
+            kind = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+            if kind not in ATTACHMENT_TYPES or url in found:
+                continue
+            text = " ".join(" ".join(link.css("::text").getall()).split())
+            found[url] = {"url": url, "file_name": name, "type": kind, "text": text or name}
+    return list(found.values())
 
 
 def text_of_lines(nodes: SelectorList[Selector]) -> str:

@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from normalize.provinces import find_province, find_provinces, provinces, resolve_province
+from normalize.provinces import (
+    find_province,
+    find_provinces,
+    province_from_host,
+    provinces,
+    resolve_province,
+)
 from normalize.text import fold
 
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -158,3 +164,22 @@ def test_province_functions_never_raise(text):
     resolve_province(text, date(2020, 1, 1))
     for m in find_provinces(text):
         assert 0 <= m.start < m.end <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("host", "province_id"),
+    [
+        ("skhcn.laichau.gov.vn", "lai-chau"),
+        ("dost-bentre.gov.vn", "ben-tre"),
+        ("khcncaobang.gov.vn", "cao-bang"),
+        ("sokhcn.baria-vungtau.gov.vn", "ba-ria-vung-tau"),
+        ("dostquangtri.gov.vn", "quang-tri"),
+        ("www.haiphong.gov.vn", "hai-phong"),
+        ("skhcn.kiengiang.gov.vn", "kien-giang"),
+        ("example.com", None),
+        ("", None),
+    ],
+)
+def test_province_from_host(host, province_id):
+    found = province_from_host(host)
+    assert (found.id if found else None) == province_id

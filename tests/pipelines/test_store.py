@@ -132,3 +132,43 @@ def test_db_path_follows_environment(tmp_path, monkeypatch):
         assert store.path == tmp_path / "other.db"
     finally:
         store.close()
+
+
+def test_same_article_under_a_second_url_is_one_article_with_both_urls(db):
+    db.upsert_article(article())
+    other = (
+        "http://khcncaobang.gov.vn/index.php?language=vi&nv=news&op=savefile/Khoa-hoc-cong-nghe/A-1"
+    )
+    assert db.upsert_article(article(url=other)) == "unchanged"
+    assert db.article_count() == 1
+    urls = {r["url"] for r in db.db["article_urls"].rows}
+    assert urls == {article()["url"], other}
+    # seen again under the second URL, the article keeps the URL it was stored under
+    assert db.db["articles"].get(1)["url"] == article()["url"]
+    assert db.upsert_article(article(url=other, body_text="Đã sửa.")) == "updated"
+    assert db.article_count() == 1
+
+
+def test_different_articles_with_the_same_text_on_two_sources_stay_apart(db):
+    db.upsert_source(SourceRecord(**{**SOURCE.__dict__, "id": "other"}))
+    db.upsert_article(article())
+    db.upsert_article(article(url="http://other.gov.vn/a", source_id="other"))
+    assert db.article_count() == 2
+
+
+def test_attachments_are_stored_per_article(db):
+    files = [
+        {
+            "url": "http://khcncaobang.gov.vn/uploads/tb-2022.pdf",
+            "file_name": "tb-2022.pdf",
+            "type": "pdf",
+            "text": "Thông báo số 12/TB-SKHCN",
+        }
+    ]
+    db.upsert_article({**article(), "attachments": files})
+    rows = list(db.db["attachments"].rows)
+    assert [(r["article_id"], r["file_name"], r["type"], r["text"]) for r in rows] == [
+        (1, "tb-2022.pdf", "pdf", "Thông báo số 12/TB-SKHCN")
+    ]
+    db.upsert_article({**article(), "attachments": []})
+    assert db.db["attachments"].count == 0

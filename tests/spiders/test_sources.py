@@ -15,7 +15,7 @@ from scrapy import Request
 from scrapy.utils.test import get_crawler
 
 from crawlers.items import Article
-from crawlers.mirror.build import SITES
+from crawlers.mirror.build import load_sites
 from crawlers.pipelines.clean import clean_article
 from crawlers.pipelines.normalize import normalize_article
 from normalize.text import fold, squash_spaces
@@ -25,6 +25,7 @@ from spiders.hai_phong import HaiPhongSpider
 from spiders.kien_giang import KienGiangSpider
 from tests.conftest import content, mirror_response
 
+SITES = load_sites()
 SPIDERS = {s.name: s for s in [BenTreSpider, KienGiangSpider, CaoBangSpider, HaiPhongSpider]}
 # Where each site prints an article's date: on the article page, or only on the listing.
 DATE_ON_PAGE = {"ben_tre": False, "kien_giang": True, "cao_bang": False, "hai_phong": True}

@@ -20,11 +20,12 @@ from pathlib import Path
 import pytest
 
 from crawlers.mirror import MIRROR_DIR, MirrorServer
+from crawlers.mirror.build import load_sites
 from tests.conftest import SEEDS_DIR, content
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRAPY = str(Path(sys.executable).parent / "scrapy")
-SOURCES = ["ben_tre", "cao_bang", "hai_phong", "kien_giang"]
+SOURCES = sorted(p.stem for p in (MIRROR_DIR / "_content").glob("*.json"))
 SEED_SOURCES = {
     "000": "ben_tre",
     "001": "kien_giang",
@@ -94,12 +95,7 @@ def test_urls_are_the_real_hosts(crawled):
     urls = [u for (u,) in rows(crawled["db"], "select url from articles")]
     assert all("127.0.0.1" not in u for u in urls)
     hosts = {urllib.parse.urlsplit(u).netloc for u in urls}
-    assert hosts == {
-        "dost-bentre.gov.vn",
-        "skhcn.kiengiang.gov.vn",
-        "khcncaobang.gov.vn",
-        "www.haiphong.gov.vn",
-    }
+    assert hosts == {site.host for site in load_sites().values()}
 
 
 def test_second_crawl_adds_no_rows_keeps_first_seen_and_moves_last_seen(crawled):
@@ -110,6 +106,19 @@ def test_second_crawl_adds_no_rows_keeps_first_seen_and_moves_last_seen(crawled)
     assert rows(db, "select count(*) - count(distinct url) from articles") == [(0,)]
     assert all(a[1] == b[1] for a, b in zip(after, before, strict=True))
     assert all(a[2] >= b[2] for a, b in zip(after, before, strict=True))
+
+
+def test_crawl_rows_record_field_coverage(crawled):
+    coverage = rows(
+        crawled["db"],
+        "select spider, coverage_title, coverage_body, "
+        "coverage_published, fallback_items from crawls",
+    )
+    assert all(title == 1.0 and body == 1.0 for _, title, body, _, _ in coverage)
+    by_spider = {spider: published for spider, _, _, published, _ in coverage}
+    assert by_spider["kien_giang"] == round(
+        sum(1 for a in content("kien_giang") if a["published"]) / len(content("kien_giang")), 4
+    )
 
 
 def test_one_crawl_row_per_spider_run_with_counts(crawled):

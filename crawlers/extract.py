@@ -182,10 +182,14 @@ def _without_chrome(root: lxml_html.HtmlElement, headline: lxml_html.HtmlElement
         if not isinstance(el.tag, str) or el.getparent() is None:
             continue
         tag = el.tag.lower()
-        if el is not headline and (
-            tag in _EXCLUDED_TAGS
-            or (tag not in ("html", "body") and _EXCLUDED_MARK.search(_marks(el)))
-        ) and (headline is None or el not in headline.iterancestors()):
+        if (
+            el is not headline
+            and (
+                tag in _EXCLUDED_TAGS
+                or (tag not in ("html", "body") and _EXCLUDED_MARK.search(_marks(el)))
+            )
+            and (headline is None or el not in headline.iterancestors())
+        ):
             el.getparent().remove(el)
     for table in root.xpath(
         "//table[.//td/*[self::" + " or self::".join(_BLOCKS.split("|")) + "]]"

@@ -31,7 +31,10 @@ _EXCLUDED_MARK = re.compile(
     r"sidebar|side-bar|col-?right|col-?left|rightpane|leftpane|right-?col|left-?col|menu|"
     r"tin-?khac|tinkhac|other|related|lien-?quan|cung-?chuyen-?muc|top-?bar|today|"
     r"current-time|header|footer|banner|counter|thong-?ke|thongke|breadcrumb|tin-?moi|"
-    r"news-?new|latest|hot-?news|tophits|widget|share|comment|binh-?luan|pager|pagination",
+    r"news-?new|latest|hot-?news|tophits|widget|share|comment|binh-?luan|pager|pagination|"
+    # Vietnamese class names for "today" and for side boxes
+    r"ngay-?hien-?tai|hom-?nay|homnay|thoi-?gian-?hien-?tai|time-?now|clock|thoi-?tiet|"
+    r"tin-?moi-?nhat|tin-?doc-?nhieu|quang-?cao|lien-?ket",
     re.IGNORECASE,
 )
 _TITLE_MARK = re.compile(r"title|tieu-?de|tieude|headline|heading", re.IGNORECASE)
@@ -114,7 +117,8 @@ def _headline(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
     return max(candidates, key=score)
 
 
-_TRAILING_DATE = re.compile(r"\s*[(\[]?\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}[^()\[\]]*[)\]]?\s*$")
+# A date printed in brackets after a headline; a date in the headline's words is the title's.
+_TRAILING_DATE = re.compile(r"\s*[(\[]\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}[^()\[\]]*[)\]]\s*$")
 
 
 def _title(root: lxml_html.HtmlElement, headline: lxml_html.HtmlElement | None) -> str:
@@ -146,9 +150,10 @@ def _date(root: lxml_html.HtmlElement, headline: lxml_html.HtmlElement | None) -
     if headline is not None:
         # The date line sits next to the headline: inside it ("Tiêu đề (26/12/2017)") or in
         # the few short text nodes that follow it, before the body begins.
-        inside = [t for t in headline.xpath(".//text()") if _is_date(squash_spaces(t))]
-        if inside:
-            return squash_spaces(inside[0])
+        # Only a bracketed date at the end: "Ngày KH&CN Việt Nam 18/5/2026" is a title.
+        bracketed = _TRAILING_DATE.search(_text(headline))
+        if bracketed and _is_date(bracketed.group(0).strip()):
+            return bracketed.group(0).strip()
         seen = 0
         for node in headline.xpath("following::text()"):
             text = squash_spaces(node)

@@ -55,6 +55,9 @@ _POSITION = re.compile(
 )
 _PAREN_UNIT = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<unit>[^()]+)\)$")
 _END_MARK = re.compile(r"\s*\./\.\s*$")
+_GLUED = re.compile(r"^(?P<text>.+?\./\.)\s+(?P<byline>[^\s].{0,80})$")
+# An academic title before a writer's name: "TS. Nguyễn Văn An", "ThS Lê Hà".
+_ACADEMIC = re.compile(r"^(?:(?:PGS|GS|TS|ThS|KS|CN|BS|TSKH)\.?\s*)+(?=[A-ZÀ-ỸĐ])")
 
 
 @dataclass(frozen=True)
@@ -126,6 +129,10 @@ def _classify(line: str) -> tuple[str, list[str], str | None, str | None] | None
         for part in re.split(r",|;| và ", m.group(1)):
             if nested := _ROLE.match(part.strip()):  # "Tin: Quang Vinh; ảnh: Thanh Hải"
                 part = nested.group(1)
+            part = _ACADEMIC.sub("", part.strip())
+            if _UNIT_START.match(part) and not _is_name(part):  # "Tác giả : Thanh tra Sở"
+                unit = unit or part.strip(" .,;")
+                continue
             found = _name_and_unit(part)
             if found is None:
                 name = _author(part)
@@ -140,6 +147,7 @@ def _classify(line: str) -> tuple[str, list[str], str | None, str | None] | None
         return None
     if fold(text) in _PLACEHOLDERS:
         return ("name", [], None, None)
+    text = _ACADEMIC.sub("", text)
     if _UNIT_START.match(text) and len(text.split()) <= 14 and not _PAREN_UNIT.match(text):
         return ("unit", [], text, None)
     found = _name_and_unit(text)
@@ -159,7 +167,10 @@ def split_byline(body: str, max_lines: int = 3) -> Byline:
     Looks at most at the last `max_lines` lines; stops at the first line that reads as
     text. A lone unit line counts only next to a name, or when it is the whole byline.
     """
-    lines = [ln for ln in body.split("\n")]
+    lines = body.split("\n")
+    # "… kết thúc./. Hải Yến": a byline glued after the end mark on the text's last line.
+    if lines and (glued := _GLUED.match(lines[-1])) and _classify(glued["byline"]):
+        lines[-1:] = [glued["text"], glued["byline"]]
     taken: list[tuple[str, list[str], str | None, str | None]] = []
     raw: list[str] = []
     end = len(lines)

@@ -229,11 +229,43 @@ def parse_date(raw: str, *, base: dt.datetime | None = None) -> ParsedDate:
     return ParsedDate(fallback[0], fallback[1], raw)
 
 
+# Month names in words, as WordPress (vi_VN) and some portals print them: "Tháng Sáu",
+# "tháng Mười Hai", "tháng Giêng". Read on the key (lower case, no diacritics).
+_MONTH_WORDS = {
+    "gieng": 1,
+    "mot": 1,
+    "hai": 2,
+    "ba": 3,
+    "tu": 4,
+    "nam": 5,
+    "sau": 6,
+    "bay": 7,
+    "tam": 8,
+    "chin": 9,
+    "muoi": 10,
+    "muoi mot": 11,
+    "muoi hai": 12,
+    "chap": 12,
+}
+_MONTH_WORD = re.compile(
+    r"\bthang\s+(muoi\s+mot|muoi\s+hai|gieng|chap|mot|hai|ba|tu|nam|sau|bay|tam|chin|muoi)"
+    r"(?![a-z])"
+)
+# WordPress's month-first order once the month is a number: "thang 6 25, 2020".
+_MONTH_FIRST = re.compile(r"\bthang\s+(\d{1,2})\s+(\d{1,2})\s*,\s*(\d{4})\b")
+
+
 def _prepare(raw: str) -> tuple[str, str]:
-    """Return (display, key): the cut, NFC, space-squashed text and its ASCII matching key."""
+    """Return (display, key): the cut, NFC, space-squashed text and its ASCII matching key.
+
+    In the key a month written in words becomes its number ("25 tháng sáu, 2020" → "25
+    thang 6, 2020"), and WordPress's month-first "Tháng Sáu 25, 2020" is put day first."""
     text = _CONTROL.sub(" ", raw[:_MAX_INPUT])
     display = _DASHES.sub("-", squash_spaces(nfc(text)))
-    return display, strip_diacritics(display).lower()
+    key = strip_diacritics(display).lower()
+    key = _MONTH_WORD.sub(lambda m: f"thang {_MONTH_WORDS[' '.join(m.group(1).split())]}", key)
+    key = _MONTH_FIRST.sub(r"\2 thang \1, \3", key)
+    return display, key
 
 
 def _local_now(base: dt.datetime | None) -> dt.datetime | None:

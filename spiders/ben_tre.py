@@ -9,7 +9,9 @@ class BenTreSpider(AspNetSpider):
     Website:
         http://dost-bentre.gov.vn, news section "Tin hoạt động Sở".
     Platform:
-        aspnet: routed ASP.NET (`/tin-tuc/<id>/<slug>`, `/chuyen-muc/<cat>/<slug>/<page>`).
+        aspnet: routed ASP.NET WebForms (`/tin-tuc/<id>/<slug>`,
+        `/chuyen-muc/<cat>/<slug>/<page>`), a CMS of its own in the family: its selectors are
+        set here, not taken from the platform's MVC defaults.
     Evidence:
         seen in public pages: the host and both URL shapes (sites.json, seeds 000 and 003).
         The category id and slug of "Tin hoạt động Sở" are assumed.
@@ -25,3 +27,12 @@ class BenTreSpider(AspNetSpider):
     legacy = True
     evidence = "seen in public pages (host, URL shapes); category id assumed"
     start_urls = ["http://dost-bentre.gov.vn/chuyen-muc/57/tin-hoat-dong-cua-so"]
+    listing_item = "div.list-news div.item-news"
+    listing_link = "h3 a::attr(href)"
+    listing_date = "span.date"
+    pagination = "div.pager a::attr(href)"
+    article_url = r"/tin-tuc/\d+/|NoiDung\.aspx\?tintuc=\d+"
+    title = "h1.title-detail"
+    date = "div.news-detail span.date"
+    body = "div.content-detail"
+    attachments = None

@@ -25,3 +25,14 @@ class KienGiangSpider(SlugIdSpider):
     legacy = True
     evidence = "seen in public pages (host, article URL shape); pagination assumed"
     start_urls = ["http://skhcn.kiengiang.gov.vn/cac-tin-tuc-khac"]
+    # The hospital template, not the slug-id portal's markup.
+    listing_item = "div.list-tin div.media"
+    listing_link = "h4 a::attr(href)"
+    listing_date = None
+    pagination = "ul.pagination a::attr(href)"
+    article_url = r"/chitiet/\d+/"
+    title = "div.chitiet-tin h3.tieude"
+    date = "div.chitiet-tin div.ngaydang"
+    body = "div.chitiet-tin div.noidung"
+    byline = None
+    attachments = None

@@ -43,9 +43,11 @@ def platforms() -> dict[str, type[NewsSpider]]:
         if info.name == "base":
             continue
         module = importlib.import_module(f"crawlers.platforms.{info.name}")
-        for _, cls in inspect.getmembers(module, inspect.isclass):
+        # In definition order: a family's base comes before its variants.
+        for cls in vars(module).values():
             if (
-                issubclass(cls, NewsSpider)
+                inspect.isclass(cls)
+                and issubclass(cls, NewsSpider)
                 and cls.__module__ == module.__name__
                 and cls.platform
                 and not getattr(cls, "name", None)

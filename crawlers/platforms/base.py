@@ -112,6 +112,9 @@ class NewsSpider(scrapy.Spider):
     attachments: ClassVar[str | None] = None  # a container of attachment links outside the body
 
     # -- one article, one URL -----------------------------------------------------------
+    # The URL a page says it has (print views and second routes name the article's own);
+    # used when it points inside the source's hosts and reads as an article URL.
+    canonical_link: ClassVar[str | None] = 'link[rel="canonical"]::attr(href)'
     host_aliases: ClassVar[dict[str, str]] = {}  # another host -> the host to store under
     url_rewrites: ClassVar[list[tuple[str, str]]] = []  # (regex, replacement) on the URL
 
@@ -148,6 +151,22 @@ class NewsSpider(scrapy.Spider):
             legacy=cls.legacy,
             evidence=cls.evidence,
         )
+
+    def stated_url(self, response: Response) -> str | None:
+        """The page's own statement of its URL (`canonical_link`), as this source stores
+        URLs; None when there is none, or it points outside the source's hosts or at a page
+        that is no article (some sites name their home page on every page)."""
+        stated = select(response, self.canonical_link).get() if self.canonical_link else None
+        if not stated or not stated.strip():
+            return None
+        url = self.canonical(response.urljoin(stated.strip()))
+        if urlsplit(url).netloc not in self.hosts():
+            return None
+        if self.article_url and not re.search(self.article_url, url):
+            return None
+        if urlsplit(url).path in ("", "/"):
+            return None
+        return url
 
     # -- crawling -------------------------------------------------------------------------
 
@@ -215,7 +234,7 @@ class NewsSpider(scrapy.Spider):
             if not body_html.strip() and found.body_html:
                 body_html, extraction["body"] = found.body_html, "fallback"
         yield Article(
-            url=self.canonical(response.url),
+            url=self.stated_url(response) or self.canonical(response.url),
             source_id=self.name,
             title_raw=title,
             published_raw=published,

@@ -113,3 +113,28 @@ def test_split_byline_positions_roles_and_several_writers(byline, authors, unit)
 def test_a_place_and_date_line_is_not_a_byline():
     result = split_byline(f"{BODY}\n\nHải Phòng, ngày 12 tháng 3 năm 2024")
     assert result.raw == "" and result.authors == []
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors", "unit"),
+    [
+        (
+            "Tác giả : Chi cục Tiêu chuẩn Đo lường Chất lượng",
+            [],
+            "Chi cục Tiêu chuẩn Đo lường Chất lượng",
+        ),
+        ("Tác giả: Thanh tra Sở", [], "Thanh tra Sở"),
+        ("TS. Nguyễn Văn An", ["Nguyễn Văn An"], None),
+        ("Bài, ảnh: ThS. Lê Thu Hà", ["Lê Thu Hà"], None),
+    ],
+)
+def test_split_byline_units_after_roles_and_academic_titles(byline, authors, unit):
+    result = split_byline(f"{BODY}\n\n{byline}")
+    assert (result.authors, result.unit) == (authors, unit)
+
+
+def test_byline_glued_after_the_end_mark_on_the_same_line():
+    result = split_byline("Hội nghị kết thúc lúc 11 giờ cùng ngày./. Hải Yến")
+    assert result.authors == ["Hải Yến"]
+    assert result.body == "Hội nghị kết thúc lúc 11 giờ cùng ngày./."
+    assert result.raw == "Hải Yến"

@@ -391,7 +391,22 @@ def test_any_valid_day_first_date_round_trips(
 
 
 @pytest.mark.parametrize(
-    "raw", ["05/10/20166, hôm qua", "123/10/2016 hôm nay", "5/10/16/2 ngày 5 tháng Mười Hai 2020"]
+    "raw", ["05/10/20166, hôm qua", "123/10/2016 hôm nay", "5/10/16/2, ngày 12 tháng Năm"]
 )
 def test_broken_numeric_date_is_not_replaced_by_a_guess(raw: str) -> None:
     assert parse_date(raw, base=BASE).value is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "iso"),
+    [
+        ("25 Tháng Sáu, 2020", "2020-06-25"),  # WordPress vi_VN, day first
+        ("Tháng Năm 25, 2020", "2020-05-25"),  # WordPress vi_VN, month first
+        ("Tháng Mười Hai 3, 2019", "2019-12-03"),
+        ("ngày 5 tháng Giêng năm 2021", "2021-01-05"),
+        ("Đăng ngày 1 tháng Mười Một, 2018", "2018-11-01"),
+        ("5/10/16/2 ngày 5 tháng Mười Hai 2020", "2020-12-05"),  # as with "tháng 12"
+    ],
+)
+def test_month_names_in_words(raw: str, iso: str) -> None:
+    assert parse_date(raw).iso == iso

@@ -102,3 +102,14 @@ def test_the_fallback_never_takes_the_headers_visit_date():
     item = next(iter(ExampleSpider().parse_article(response(undated))))
     assert item["published_raw"] is None
     assert "published" not in item["extraction"]
+
+
+def test_a_date_in_the_headlines_words_is_neither_its_date_nor_cut_from_it():
+    from crawlers.extract import extract_article
+
+    page = PAGE.replace("Tiêu đề bài viết mẫu", "Hưởng ứng Ngày KH&CN Việt Nam 18/5/2024").replace(
+        '<span class="date">12/03/2024</span>', ""
+    )
+    found = extract_article(page.replace('class="top"', 'class="ngay-hien-tai"'))
+    assert found.title == "Hưởng ứng Ngày KH&CN Việt Nam 18/5/2024"
+    assert found.published_raw is None

@@ -16,6 +16,7 @@ The byline, when the body ends with one, is split off later by the normalize pip
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -25,18 +26,168 @@ from normalize.dates import parse_date
 from normalize.text import fold, squash_spaces
 
 # Parts of a page that are never the article: their dates are other articles' or today's.
+# Class names and ids are read as words ("col-right", "RightPane", "tin_khac" → col right,
+# right pane, tin khac): a strong word marks chrome wherever it appears; a weak one
+# ("header") only when no article word qualifies it ("article-header" is the article's).
 # (Not <form>: ASP.NET WebForms wraps the whole page in one.)
 _EXCLUDED_TAGS = {"header", "nav", "footer", "aside", "script", "style", "noscript"}
-_EXCLUDED_MARK = re.compile(
-    r"sidebar|side-bar|col-?right|col-?left|rightpane|leftpane|right-?col|left-?col|menu|"
-    r"tin-?khac|tinkhac|other|related|lien-?quan|cung-?chuyen-?muc|top-?bar|today|"
-    r"current-time|header|footer|banner|counter|thong-?ke|thongke|breadcrumb|tin-?moi|"
-    r"news-?new|latest|hot-?news|tophits|widget|share|comment|binh-?luan|pager|pagination|"
-    # Vietnamese class names for "today" and for side boxes
-    r"ngay-?hien-?tai|hom-?nay|homnay|thoi-?gian-?hien-?tai|time-?now|clock|thoi-?tiet|"
-    r"tin-?moi-?nhat|tin-?doc-?nhieu|quang-?cao|lien-?ket",
-    re.IGNORECASE,
-)
+_STRONG = {
+    "sidebar",
+    "sidebars",
+    "aside",
+    "menu",
+    "menus",
+    "nav",
+    "navbar",
+    "navigation",
+    "footer",
+    "banner",
+    "breadcrumb",
+    "breadcrumbs",
+    "counter",
+    "counters",
+    "thongke",
+    "pager",
+    "pagination",
+    "widget",
+    "share",
+    "social",
+    "comment",
+    "comments",
+    "binhluan",
+    "related",
+    "lienquan",
+    "other",
+    "others",
+    "khac",
+    "tinkhac",
+    "latest",
+    "hot",
+    "tophits",
+    "mostview",
+    "docnhieu",
+    "today",
+    "homnay",
+    "hientai",
+    "clock",
+    "weather",
+    "thoitiet",
+    "quangcao",
+    "advert",
+    "advertisement",
+    "ads",
+    "lienket",
+    "weblink",
+    "weblinks",
+    "slogan",
+    "topbar",
+    "rightpane",
+    "leftpane",
+    "tinmoi",
+    "moinhat",
+    "dadua",
+    "calendar",
+    "marquee",
+    "ticker",
+    "lbltoday",
+}
+_STRONG_PAIRS = {
+    ("tin", "khac"),
+    ("tin", "moi"),
+    ("lien", "quan"),
+    ("thong", "ke"),
+    ("hom", "nay"),
+    ("hien", "tai"),
+    ("quang", "cao"),
+    ("lien", "ket"),
+    ("binh", "luan"),
+    ("doc", "nhieu"),
+    ("cung", "chuyen"),
+    ("da", "dua"),
+    ("col", "right"),
+    ("col", "left"),
+    ("right", "col"),
+    ("left", "col"),
+    ("right", "column"),
+    ("left", "column"),
+    ("side", "bar"),
+    ("top", "bar"),
+    ("right", "pane"),
+    ("left", "pane"),
+    ("current", "time"),
+    ("thoi", "tiet"),
+    ("moi", "nhat"),
+    ("most", "read"),
+    ("time", "now"),
+}
+_WEAK = {"header", "masthead"}
+_ARTICLE_WORDS = {
+    "article",
+    "news",
+    "post",
+    "entry",
+    "node",
+    "content",
+    "detail",
+    "details",
+    "chitiet",
+    "noidung",
+    "story",
+    "page",
+    "title",
+    "tieude",
+    "tin",
+    "bai",
+    "journal",
+    "item",
+}
+_WORD_SPLIT = re.compile(r"[-_\s:./]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)")
+
+
+def _words(marks: str) -> list[list[str]]:
+    """Each class name / id as its lower-case words."""
+    return [[w.lower() for w in _WORD_SPLIT.split(token) if w] for token in marks.split()]
+
+
+_SIDES = {"right"}  # "left" is often the main column (WebSphere: wpthemeLeft)
+_ALIGNMENT = {
+    "text",
+    "pull",
+    "float",
+    "align",
+    "margin",
+    "padding",
+    "border",
+    "img",
+    "image",
+    "icon",
+    "arrow",
+    "caret",
+    "fa",
+    "glyphicon",
+    "to",
+    "from",
+    "offset",
+}
+
+
+def _is_chrome(marks: str) -> bool:
+    for words in _words(marks):
+        # A right-hand column ("qn-right"), not alignment ("text-right") nor the
+        # article's own parts ("article-left").
+        if any(w in _SIDES for w in words) and not any(
+            w in _ALIGNMENT or w in _ARTICLE_WORDS for w in words
+        ):
+            return True
+        if any(w in _STRONG for w in words) or any(
+            p in _STRONG_PAIRS for p in itertools.pairwise(words)
+        ):
+            return True
+        if any(w in _WEAK for w in words) and not any(w in _ARTICLE_WORDS for w in words):
+            return True
+    return False
+
+
 _TITLE_MARK = re.compile(r"title|tieu-?de|tieude|headline|heading", re.IGNORECASE)
 _DATE_MARK = re.compile(r"date|time|ngay|posted|published|pubdate|meta", re.IGNORECASE)
 _DATE_META = [
@@ -67,11 +218,23 @@ def _marks(el: lxml_html.HtmlElement) -> str:
     return f"{el.get('class', '')} {el.get('id', '')}"
 
 
+def _chrome_element(el: lxml_html.HtmlElement) -> bool:
+    """Is this element (not its ancestors) page chrome?"""
+    tag = el.tag.lower() if isinstance(el.tag, str) else ""
+    if tag in ("html", "body"):  # their classes describe the layout, not a region
+        return False
+    if tag in ("header", "footer") and (
+        any(a.tag == "article" for a in el.iterancestors())
+        or any(w in _ARTICLE_WORDS for words in _words(_marks(el)) for w in words)
+    ):
+        return False  # an article's own header/footer (HTML5: <article><header>)
+    return tag in _EXCLUDED_TAGS or _is_chrome(_marks(el))
+
+
 def _excluded(el: lxml_html.HtmlElement) -> bool:
     node: lxml_html.HtmlElement | None = el
     while node is not None:
-        tag = node.tag if isinstance(node.tag, str) else ""
-        if tag.lower() in _EXCLUDED_TAGS or _EXCLUDED_MARK.search(_marks(node)):
+        if _chrome_element(node):
             return True
         node = node.getparent()
     return False
@@ -107,12 +270,20 @@ def _headline(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
     ]
     if not candidates:
         return None
+    # A form of labelled fields (SharePoint display forms): the cell after "Tiêu đề".
+    for label in root.xpath("//td | //th | //dt | //label"):
+        if fold(_text(label)) in ("tieu de", "title", "ten bai viet", "tieu de bai viet"):
+            value = label.getnext()
+            if value is not None and 10 <= len(_text(value)) <= 400 and not _excluded(value):
+                return value
     titles = root.xpath("//title")
     echo = fold(" ".join([_text(titles[0]) if titles else "", _meta(root, ["og:title"]) or ""]))
 
     def score(el: lxml_html.HtmlElement) -> tuple[bool, bool, int]:
         text = fold(_text(el))
-        return (bool(text) and text in echo, el.tag == "h1", min(len(text), 200))
+        # A short caption ("Tin hoạt động") echoed by a breadcrumb-like <title> is no headline.
+        echoed = len(text.split()) >= 5 and text in echo
+        return (echoed, el.tag == "h1", min(len(text), 200))
 
     return max(candidates, key=score)
 
@@ -143,6 +314,22 @@ def _date(root: lxml_html.HtmlElement, headline: lxml_html.HtmlElement | None) -
     meta = _meta(root, [*_DATE_META, "datepublished"])
     if meta and parse_date(meta).value is not None:
         return meta
+    # RDFa / microdata on the article's own date element ("dc:date", "datePublished").
+    for el in root.xpath("//*[@content or @datetime][@property or @itemprop]"):
+        kind = f"{el.get('property', '')} {el.get('itemprop', '')}".lower()
+        value = el.get("content") or el.get("datetime")
+        if (
+            (
+                "dc:date" in kind
+                or "dc:created" in kind
+                or "datepublished" in kind
+                or "published_time" in kind
+            )
+            and not _excluded(el)
+            and value
+            and parse_date(value).value is not None
+        ):
+            return value
     for el in root.xpath("//time"):
         value = el.get("datetime") or _text(el)
         if not _excluded(el) and value and parse_date(value).value is not None:
@@ -167,12 +354,35 @@ def _date(root: lxml_html.HtmlElement, headline: lxml_html.HtmlElement | None) -
                 return text
             if seen >= 6 or len(text) > 200:  # the body has begun
                 break
+    # An element named as the publication date ("ngay-dang", "lblNgayDang", "published")
+    # counts wherever the template put it (Kon Tum: at the end of the breadcrumb), when it
+    # is the only one.
+    labelled = [
+        el
+        for el in root.xpath("//*[@class or @id]")
+        if _is_publication_date(_marks(el)) and _is_date(_text(el))
+    ]
+    if len(labelled) == 1:
+        return _text(labelled[0])
     for el in root.xpath("//*[@class or @id]"):
         if _DATE_MARK.search(_marks(el)) and not _excluded(el):
             text = _text(el)
             if text and _is_date(text):
                 return text
     return None
+
+
+def _is_publication_date(marks: str) -> bool:
+    for words in _words(marks):
+        pairs = set(itertools.pairwise(words))
+        if pairs & {
+            ("ngay", "dang"),
+            ("post", "date"),
+            ("publish", "date"),
+            ("date", "published"),
+        } or {"published", "pubdate", "ngaydang", "datepublished"} & set(words):
+            return True
+    return False
 
 
 _BLOCKS = "div|p|table|ul|ol|h1|h2|h3|h4|section|article"
@@ -186,13 +396,9 @@ def _without_chrome(root: lxml_html.HtmlElement, headline: lxml_html.HtmlElement
     for el in list(root.iter()):
         if not isinstance(el.tag, str) or el.getparent() is None:
             continue
-        tag = el.tag.lower()
         if (
             el is not headline
-            and (
-                tag in _EXCLUDED_TAGS
-                or (tag not in ("html", "body") and _EXCLUDED_MARK.search(_marks(el)))
-            )
+            and _chrome_element(el)
             and (headline is None or el not in headline.iterancestors())
         ):
             el.getparent().remove(el)
@@ -221,7 +427,7 @@ def _body(html: str) -> str:
         include_comments=False,
         include_tables=True,
         favor_precision=True,
-        deduplicate=True,
+        deduplicate=False,  # its cache spans calls: a page read twice would lose its text
     )
     if not text:
         return ""
@@ -234,6 +440,21 @@ def _body(html: str) -> str:
     return "\n".join(f"<p>{escape(line)}</p>" for line in lines)
 
 
+_LEAD_WORDS = {"sapo", "lead", "summary", "intro", "tomtat", "description", "trichyeu", "abstract"}
+
+
+def _lead(root: lxml_html.HtmlElement) -> str | None:
+    """The article's lead paragraph (sapo), printed apart from the body, which the body
+    extraction tends to drop for looking like a teaser."""
+    for el in root.xpath("//*[@class or @id]"):
+        words = {w for token in _words(_marks(el)) for w in token}
+        if words & _LEAD_WORDS and not _excluded(el):
+            text = _text(el)
+            if 40 <= len(text) <= 1500:
+                return text
+    return None
+
+
 def extract_article(html: str, url: str = "") -> Extracted:
     """Title, printed date and body HTML of an article page. Never raises: a page that
     cannot be parsed gives empty fields."""
@@ -244,5 +465,12 @@ def extract_article(html: str, url: str = "") -> Extracted:
     headline = _headline(root)
     title = _title(root, headline)
     published = _date(root, headline)
+    lead = _lead(root)
     body = _body(_without_chrome(root, headline))
+    if lead and squash_spaces(lead)[:60] not in squash_spaces(
+        lxml_html.fromstring(f"<div>{body}</div>").text_content() if body else ""
+    ):
+        from html import escape
+
+        body = f"<p>{escape(lead)}</p>\n{body}"
     return Extracted(title=title, published_raw=published, body_html=body)

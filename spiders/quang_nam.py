@@ -40,7 +40,6 @@ class QuangNamSpider(WebSphereSpider):
     article_url = r"/chi-tiet\?dDocName=PORTAL\d+$"
     title = "div.cp-chitiet h2.cp-title"
     date = None
-    date_fallback = False
     body = "div.cp-chitiet div.cp-body"
     byline = None
     attachments = "div.cp-chitiet div.cp-files"

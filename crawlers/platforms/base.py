@@ -251,7 +251,7 @@ class NewsSpider(scrapy.Spider):
 
 def attachments_of(response: Response, containers: list[Selector]) -> list[dict[str, str]]:
     """Links to documents (by file extension) inside the containers, once each, in order."""
-    from urllib.parse import unquote
+    from urllib.parse import unquote_plus
 
     found: dict[str, dict[str, str]] = {}
     for container in containers:
@@ -260,10 +260,19 @@ def attachments_of(response: Response, containers: list[Selector]) -> list[dict[
             if not href or href.startswith(("javascript:", "mailto:", "#")):
                 continue
             url = response.urljoin(href)
-            name = unquote(urlsplit(url).path.rsplit("/", 1)[-1])
-            kind = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-            if kind not in ATTACHMENT_TYPES or url in found:
+            # The file name is usually the last segment; document libraries (Liferay's
+            # /documents/<group>/<folder>/<File.pdf>/<uuid>) put an id after it.
+            # Document libraries write a file name's spaces as "+" (Liferay: "The+le.doc").
+            segments = [unquote_plus(s) for s in urlsplit(url).path.split("/") if s]
+            named = [
+                s
+                for s in reversed(segments[-3:])
+                if "." in s and s.rsplit(".", 1)[-1].lower() in ATTACHMENT_TYPES
+            ]
+            if not named or url in found:
                 continue
+            name = named[0]
+            kind = name.rsplit(".", 1)[-1].lower()
             text = " ".join(" ".join(link.css("::text").getall()).split())
             found[url] = {"url": url, "file_name": name, "type": kind, "text": text or name}
     return list(found.values())

@@ -34,15 +34,9 @@ segment).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import ClassVar
-from urllib.parse import unquote_plus, urlsplit
 
-from parsel import Selector
-from scrapy.http import Response
-
-from crawlers.items import Article
-from crawlers.platforms.base import ATTACHMENT_TYPES, NewsSpider, select
+from crawlers.platforms.base import NewsSpider
 
 
 class LiferaySpider(NewsSpider):
@@ -67,33 +61,3 @@ class LiferaySpider(NewsSpider):
     url_rewrites: ClassVar[list[tuple[str, str]]] = [
         (r"^([^?#]*/-/asset_publisher/\w+/content/[^?#]+)\?.*$", r"\1"),
     ]
-
-    def parse_article(self, response: Response) -> Iterator[Article]:
-        for item in super().parse_article(response):
-            containers = [*select(response, self.body), *select(response, self.attachments)]
-            known = {a["url"] for a in item["attachments"]}
-            extra = [
-                a for a in document_library_links(response, containers) if a["url"] not in known
-            ]
-            item["attachments"] = [*item["attachments"], *extra]
-            yield item
-
-
-def document_library_links(response: Response, containers: list[Selector]) -> list[dict[str, str]]:
-    """Document library links (`/documents/<group>/<folder>/<name>/<uuid>[?version=1.0]`) to
-    files of an attachment type, once each, in order; the name is printed with `+` for
-    spaces."""
-    found: dict[str, dict[str, str]] = {}
-    for container in containers:
-        for link in container.css("a[href]"):
-            url = response.urljoin((link.attrib.get("href") or "").strip())
-            segments = urlsplit(url).path.split("/")
-            if len(segments) != 6 or segments[1] != "documents":
-                continue
-            name = unquote_plus(segments[4])
-            kind = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-            if kind not in ATTACHMENT_TYPES or url in found:
-                continue
-            text = " ".join(" ".join(link.css("::text").getall()).split())
-            found[url] = {"url": url, "file_name": name, "type": kind, "text": text or name}
-    return list(found.values())

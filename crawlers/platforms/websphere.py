@@ -26,12 +26,8 @@ dates on such a page are other articles', in side boxes it cannot always tell ap
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import ClassVar
 
-from scrapy.http import Response
-
-from crawlers.items import Article
 from crawlers.platforms.base import NewsSpider
 
 
@@ -54,11 +50,3 @@ class WebSphereSpider(NewsSpider):
 
     # False for a site whose article pages print no date: a date then comes from the listing
     # or nowhere (the base's generic extractor would take a side box's date).
-    date_fallback: ClassVar[bool] = True
-
-    def parse_article(self, response: Response) -> Iterator[Article]:
-        for item in super().parse_article(response):
-            if not self.date_fallback and item["extraction"].get("published") == "fallback":
-                item["published_raw"] = item["published_from"] = None
-                del item["extraction"]["published"]
-            yield item

@@ -113,3 +113,10 @@ def test_a_date_in_the_headlines_words_is_neither_its_date_nor_cut_from_it():
     found = extract_article(page.replace('class="top"', 'class="ngay-hien-tai"'))
     assert found.title == "Hưởng ứng Ngày KH&CN Việt Nam 18/5/2024"
     assert found.published_raw is None
+
+
+def test_the_extractor_reads_the_same_page_twice_alike():
+    from crawlers.extract import extract_article
+
+    first, second = extract_article(PAGE), extract_article(PAGE)
+    assert first == second and "Nội dung bài viết mẫu" in second.body_html

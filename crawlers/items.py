@@ -13,6 +13,7 @@ import scrapy
 class Article(scrapy.Item):
     # Raw, as the page shows it (filled by the spider).
     url = scrapy.Field()  # canonical URL of the article page (the real host, never the mirror)
+    other_urls = scrapy.Field()  # other URLs it was linked or fetched under (kept, not stored as)
     source_id = scrapy.Field()  # spider name
     title_raw = scrapy.Field()  # headline text as printed, tools and dates glued on included
     published_raw = scrapy.Field()  # the date line as printed, or None

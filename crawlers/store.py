@@ -353,11 +353,13 @@ class Store:
                 table = self.db["articles"]
                 table.insert({**row, "first_seen": now, "last_seen": now})
                 article_id = int(table.last_pk)
-                self._keep_url(article_id, row["url"], now)
+                for url in [row["url"], *(record.get("other_urls") or [])]:
+                    self._keep_url(article_id, url, now)
                 self._write_mentions(article_id, record)
                 return "new"
             article_id, old_hash, primary_url = existing
-            self._keep_url(article_id, row["url"], now)
+            for url in [row["url"], *(record.get("other_urls") or [])]:
+                self._keep_url(article_id, url, now)
             # An article seen under another URL keeps the URL it was first stored under.
             row["url"] = primary_url
             changed = old_hash != row["content_hash"]

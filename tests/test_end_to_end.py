@@ -327,3 +327,21 @@ def test_reprocess_recomputes_fields_offline_and_reports_changes(tmp_path):
     assert rows(db, "select count(*) from people_mentions")[0][0] > 0
     again = run(["reprocess"], db)
     assert "unchanged    10" in again.stdout
+
+
+def test_articles_keep_the_other_urls_they_were_linked_under(crawled):
+    db = crawled["db"]
+    others = rows(
+        db,
+        "select u.url, a.url from article_urls u join articles a "
+        "on a.id = u.article_id where u.url != a.url",
+    )
+    assert others, "no second URL kept"
+    # each kept URL is a variant of its article's: second host, print view, tracking
+    # parameters, a listing page parameter or an English path
+    assert all(urllib.parse.urlsplit(o).netloc and o != a for o, a in others)
+    assert rows(
+        db,
+        "select count(*) from articles where url in (select url from article_urls "
+        "where url != (select url from articles a2 where a2.id = article_id))",
+    ) == [(0,)]

@@ -180,23 +180,31 @@ class NewsSpider(scrapy.Spider):
     def parse(self, response: Response, **kwargs: Any) -> Iterator[scrapy.Request]:
         self.listing_pages += 1
         entries: dict[str, str | None] = {}
+        other_links: dict[str, set[str]] = {}  # other URLs the listing links an article by
         for entry in select(response, self.listing_item):
             href = select(entry, self.listing_link).get()
             if not href:
                 continue
-            url = self.canonical(response.urljoin(href.strip()))
+            linked = response.urljoin(href.strip())
+            url = self.canonical(linked)
             if self.article_url and not re.search(self.article_url, url):
                 continue
             printed = text_of(select(entry, self.listing_date)) or None
             # A listing may link an article twice; keep the entry that prints a date.
             entries[url] = entries.get(url) or printed
+            if linked != url:
+                other_links.setdefault(url, set()).add(linked)
         if not entries:
             self.logger.warning("listing without articles: %s", response.url)
         for url, printed in entries.items():
             yield response.follow(
                 url,
                 callback=self.parse_article,
-                meta={"dost_kind": "article", "listing_date": printed},
+                meta={
+                    "dost_kind": "article",
+                    "listing_date": printed,
+                    "linked_as": sorted(other_links.get(url, ())),
+                },
             )
         limit = self.max_pages()
         if limit and self.listing_pages >= limit:
@@ -233,8 +241,11 @@ class NewsSpider(scrapy.Spider):
                 extraction["published"] = "fallback"
             if not body_html.strip() and found.body_html:
                 body_html, extraction["body"] = found.body_html, "fallback"
+        url = self.stated_url(response) or self.canonical(response.url)
+        others = {*response.meta.get("linked_as", ()), response.url} - {url}
         yield Article(
-            url=self.stated_url(response) or self.canonical(response.url),
+            url=url,
+            other_urls=sorted(others),
             source_id=self.name,
             title_raw=title,
             published_raw=published,

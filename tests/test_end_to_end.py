@@ -345,3 +345,26 @@ def test_articles_keep_the_other_urls_they_were_linked_under(crawled):
         "select count(*) from articles where url in (select url from article_urls "
         "where url != (select url from articles a2 where a2.id = article_id))",
     ) == [(0,)]
+
+
+def test_every_table_answers_in_datasette_as_html_and_json(crawled):
+    metadata = json.loads((ROOT / "metadata.json").read_text(encoding="utf-8"))
+    for table in metadata["databases"]["dost"]["tables"]:
+        status, data = datasette_get(crawled["db"], f"/dost/{table}.json?_size=5")
+        assert status == 200, table
+        assert data["rows"] or table == "raw_blobs", f"{table} is empty"
+
+    async def page(path: str) -> tuple[int, str]:
+        from datasette.app import Datasette
+
+        ds = Datasette([str(crawled["db"])], metadata=metadata)
+        response = await ds.client.get(path)
+        return response.status_code, response.text
+
+    status, html = asyncio.run(page("/dost/articles"))
+    assert status == 200
+    assert "Bài viết / Articles" in html
+    # labels, not ids: the current province facet names the province
+    assert "Vĩnh Long" in html and "An Giang" in html
+    status, html = asyncio.run(page("/dost/people_mentions?position=Gi%C3%A1m+%C4%91%E1%BB%91c"))
+    assert status == 200 and "Giám đốc" in html

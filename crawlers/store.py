@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
 DEFAULT_DB = DATA_DIR / "dost.db"
 FTS_TOKENIZER = "unicode61 remove_diacritics 2"
+_FOLD_D = str.maketrans({"đ": "d", "Đ": "D"})
 
 # Article columns a crawl writes. `id`, `first_seen` and `last_seen` are the store's own.
 ARTICLE_COLUMNS: dict[str, type] = {
@@ -214,10 +215,8 @@ class Store:
             articles.create_index(["published"])
             articles.create_index(["source_id", "published"])
             articles.create_index(["current_province_id", "published"])
-            articles.enable_fts(
-                ["title", "body_text"], create_triggers=True, tokenize=FTS_TOKENIZER
-            )
         self._migrate_articles()
+        self._ensure_search_index()
         for table, columns in MENTION_TABLES.values():
             if table not in db.table_names():
                 foreign_keys = [("article_id", "articles", "id")]
@@ -288,6 +287,44 @@ class Store:
             )
             db["raw_pages"].create_index(["url", "fetched_at"])
 
+    def _ensure_search_index(self) -> None:
+        """`articles_fts`: title and body as printed, plus a copy with đ folded to d.
+
+        unicode61 with remove_diacritics 2 already ignores case, tone marks and where they
+        sit (hòa/hoà); only đ, which has no Unicode decomposition, stays apart from d. With
+        the folded copy beside the original, "dang uy" and "Đảng ủy" (and the phrases)
+        find the same articles without rewriting queries, and snippets still show the text
+        as printed. The store keeps it in step with `articles` (see `_index_article`).
+        """
+        existing = self.db.execute(
+            "select sql from sqlite_master where name = 'articles_fts'"
+        ).fetchone()
+        if existing and "folded" in existing[0]:
+            return
+        if existing:  # an index from an earlier version (external content, triggers)
+            for trigger in ("articles_ai", "articles_ad", "articles_au"):
+                self.db.execute(f"drop trigger if exists [{trigger}]")
+            self.db.execute("drop table articles_fts")
+        self.db.execute(
+            "create virtual table articles_fts using fts5"
+            f"(title, body_text, folded, tokenize='{FTS_TOKENIZER}')"
+        )
+        with self.db.conn:
+            for article_id, title, body in self.db.execute(
+                "select id, title, body_text from articles"
+            ).fetchall():
+                self._index_article(article_id, title, body)
+
+    def _index_article(self, article_id: int, title: str | None, body: str | None) -> None:
+        title, body = title or "", body or ""
+        text = f"{title}\n{body}"
+        folded = text.translate(_FOLD_D) if ("đ" in text or "Đ" in text) else ""
+        self.db.execute("delete from articles_fts where rowid = ?", [article_id])
+        self.db.execute(
+            "insert into articles_fts (rowid, title, body_text, folded) values (?, ?, ?, ?)",
+            [article_id, title, body, folded],
+        )
+
     def _migrate_articles(self) -> None:
         """Add the article columns a newer version introduced (data contract: additive)."""
         existing = self.db["articles"].columns_dict
@@ -355,6 +392,7 @@ class Store:
                 article_id = int(table.last_pk)
                 for url in [row["url"], *(record.get("other_urls") or [])]:
                     self._keep_url(article_id, url, now)
+                self._index_article(article_id, row["title"], row["body_text"])
                 self._write_mentions(article_id, record)
                 return "new"
             article_id, old_hash, primary_url = existing
@@ -364,6 +402,8 @@ class Store:
             row["url"] = primary_url
             changed = old_hash != row["content_hash"]
             self.db["articles"].update(article_id, {**row, "last_seen": now} if seen else row)
+            if changed or not seen:
+                self._index_article(article_id, row["title"], row["body_text"])
             self._write_mentions(article_id, record)
         return "updated" if changed else "unchanged"
 

@@ -172,3 +172,76 @@ def test_attachments_are_stored_per_article(db):
     ]
     db.upsert_article({**article(), "attachments": []})
     assert db.db["attachments"].count == 0
+
+
+SEARCH_ARTICLES = [
+    ("Hội nghị Đảng ủy Sở", "Đảng ủy Sở Khoa học và Công nghệ họp phiên thường kỳ."),
+    ("Đoàn công tác tại Hòa Bình", "Làm việc với tỉnh Hoà Bình về ứng dụng khoa học công nghệ."),
+    ("Tập huấn sở hữu trí tuệ", "Lớp tập huấn dành cho doanh nghiệp, không nhắc đảng bộ."),
+]
+
+
+@pytest.fixture
+def searchable(db):
+    for n, (title, body) in enumerate(SEARCH_ARTICLES):
+        db.upsert_article(article(url=f"http://x.gov.vn/{n}", title=title, body_text=body))
+    return db
+
+
+def search(db, query):
+    from datasette.utils import escape_fts
+
+    return {
+        row[0]
+        for row in db.db.execute(
+            "select a.title from articles a join articles_fts f on f.rowid = a.id "
+            "where articles_fts match ?",
+            [escape_fts(query)],
+        ).fetchall()
+    }
+
+
+@pytest.mark.parametrize(
+    ("query", "accented"),
+    [
+        ("dang uy", "Đảng ủy"),
+        ("ĐẢNG ỦY", "Đảng ủy"),
+        ("đảng uỷ", "Đảng ủy"),
+        ('"dang uy"', '"Đảng ủy"'),
+        ("hoi nghi", "hội nghị"),
+        ("khoa hoc cong nghe", "khoa học công nghệ"),
+        ("hoa binh", "Hòa Bình"),
+        ("hoà bình", "Hòa Bình"),
+        ("doan cong tac", "Đoàn công tác"),
+    ],
+)
+def test_search_ignores_case_diacritics_d_and_tone_placement(searchable, query, accented):
+    expected = search(searchable, accented)
+    assert expected, f"{accented!r} finds nothing"
+    assert search(searchable, query) == expected
+
+
+def test_search_index_follows_edits(searchable):
+    searchable.upsert_article(
+        article(url="http://x.gov.vn/2", title="Tập huấn", body_text="Nội dung mới về Đảng bộ.")
+    )
+    assert "Tập huấn" in search(searchable, "dang bo")
+    searchable.upsert_article(
+        article(url="http://x.gov.vn/2", title="Tập huấn", body_text="Nội dung khác.")
+    )
+    assert "Tập huấn" not in search(searchable, "dang bo")
+
+
+def test_an_old_trigger_based_index_is_rebuilt(tmp_path):
+    path = tmp_path / "old.db"
+    old = Store(path)
+    old.upsert_source(SOURCE)
+    old.upsert_article(article(title="Đảng ủy họp"))
+    old.db.execute("drop table articles_fts")
+    old.db["articles"].enable_fts(["title", "body_text"], create_triggers=True)
+    old.close()
+    store = Store(path)
+    try:
+        assert search(store, "dang uy") == {"Đảng ủy họp"}
+    finally:
+        store.close()

@@ -37,7 +37,8 @@ crawl: $(STAMP)
 
 serve: $(STAMP)
 	@test -f $(DB) || { echo "no $(DB) yet: run 'make data' first"; exit 1; }
-	$(BIN)/datasette serve $(DB) --metadata metadata.json --host 127.0.0.1 --port $(PORT) \
+	$(BIN)/datasette serve $(DB) --metadata metadata.json --plugins-dir plugins \
+		--host 127.0.0.1 --port $(PORT) \
 		--setting sql_time_limit_ms 3000
 
 mirror: $(STAMP)

@@ -183,7 +183,7 @@ def datasette_get(db: Path, path: str) -> tuple[int, object]:
     metadata = json.loads((ROOT / "metadata.json").read_text(encoding="utf-8"))
 
     async def fetch():
-        ds = Datasette([str(db)], metadata=metadata)
+        ds = Datasette([str(db)], metadata=metadata, plugins_dir=str(ROOT / "plugins"))
         response = await ds.client.get(path)
         return response.status_code, response.json()
 
@@ -357,7 +357,7 @@ def test_every_table_answers_in_datasette_as_html_and_json(crawled):
     async def page(path: str) -> tuple[int, str]:
         from datasette.app import Datasette
 
-        ds = Datasette([str(crawled["db"])], metadata=metadata)
+        ds = Datasette([str(crawled["db"])], metadata=metadata, plugins_dir=str(ROOT / "plugins"))
         response = await ds.client.get(path)
         return response.status_code, response.text
 
@@ -395,3 +395,60 @@ def test_datasette_search_without_diacritics_finds_the_same_articles(crawled, qu
     expected = ids(accented)
     assert expected, f"{accented!r} finds nothing on the mirror"
     assert ids(query) == expected
+
+
+def query(db: Path, stored: str, /, **params: str) -> list[dict]:
+    status, data = datasette_get(
+        db, f"/dost/{stored}.json?_shape=array&" + urllib.parse.urlencode(params)
+    )
+    assert status == 200, data
+    return data
+
+
+def test_stored_search_ranks_snippets_and_filters(crawled):
+    db = crawled["db"]
+    rows_all = query(db, "search", q="dang uy", province="", source="", unit="", since="", until="")
+    assert rows_all and all("«" in r["snippet"] for r in rows_all)
+    in_an_giang = query(
+        db, "search", q="dang uy", province="an-giang", source="", unit="", since="", until=""
+    )
+    assert in_an_giang and len(in_an_giang) < len(rows_all)
+    assert all("an-giang" in (r["province_id"], r["current_province_id"]) for r in in_an_giang)
+    since = query(
+        db, "search", q="dang uy", province="", source="", unit="", since="2025-01-01", until=""
+    )
+    assert since and all(r["published_date"] >= "2025-01-01" for r in since)
+
+
+def test_stored_latest_for_a_current_province_includes_its_former_ones(crawled):
+    rows_ = query(crawled["db"], "latest", province="an-giang")
+    assert {r["source_id"] for r in rows_} == {"an_giang", "kien_giang"}
+    dates = [r["published"] for r in rows_ if r["published"]]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_stored_people_finds_a_director_typed_without_diacritics(crawled):
+    rows_ = query(
+        crawled["db"],
+        "people",
+        name="le van khe",
+        position="giam doc",
+        unit="department",
+        province="ben-tre",
+        year="",
+    )
+    assert {(r["name"], r["year"]) for r in rows_} == {("Lê Văn Khê", 2017)}
+
+
+def test_stored_documents_finds_the_articles_citing_a_number(crawled):
+    title, _ = seed("002")
+    rows_ = query(crawled["db"], "documents", number="3617/kh-ubnd")
+    assert title in {r["title"] for r in rows_}
+
+
+def test_stored_sources_health_lists_every_source_with_its_last_crawl(crawled):
+    rows_ = query(crawled["db"], "sources_health")
+    assert len(rows_) == len(SOURCES)
+    assert all(
+        r["articles"] > 0 and r["last_crawl"] and r["finish_reason"] == "finished" for r in rows_
+    )

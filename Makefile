@@ -7,12 +7,13 @@ DB     ?= data/dost.db
 PORT   ?= 8001
 MIRROR_PORT ?= 8765
 
-.PHONY: help install demo data crawl serve mirror mirror-build test lint clean
+.PHONY: help install demo data crawl serve serve-public mirror mirror-build test lint clean
 
 help:
 	@echo "make demo          crawl the mirror into $(DB), then serve Datasette on :$(PORT)"
 	@echo "make data          crawl the mirror into $(DB) (no serving)"
 	@echo "make serve         serve $(DB) with Datasette on http://127.0.0.1:$(PORT)"
+	@echo "make serve-public  serve $(DB) for a shared deployment (no arbitrary SQL, limits)"
 	@echo "make crawl         crawl the live department sites into $(DB)"
 	@echo "make test          run the whole test suite"
 	@echo "make mirror        serve data/mirror/ on http://127.0.0.1:$(MIRROR_PORT)"
@@ -40,6 +41,16 @@ serve: $(STAMP)
 	$(BIN)/datasette serve $(DB) --metadata metadata.json --plugins-dir plugins \
 		--host 127.0.0.1 --port $(PORT) \
 		--setting sql_time_limit_ms 3000
+
+# A shared deployment: arbitrary SQL off (stored queries still work), downloads off, tight
+# time limits; settings in settings-public.json. HOST=0.0.0.0 to listen beyond loopback.
+HOST ?= 127.0.0.1
+PUBLIC_SETTINGS = $(shell $(BIN)/python -c "import json; print(' '.join(f'--setting {k} {v}' for k, v in json.load(open('settings-public.json')).items()))")
+
+serve-public: $(STAMP)
+	@test -f $(DB) || { echo "no $(DB) yet: run 'make data' first"; exit 1; }
+	$(BIN)/datasette serve $(DB) --metadata metadata.json --plugins-dir plugins \
+		--host $(HOST) --port $(PORT) $(PUBLIC_SETTINGS)
 
 mirror: $(STAMP)
 	$(BIN)/python -m crawlers.mirror --port $(MIRROR_PORT)

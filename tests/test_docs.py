@@ -11,7 +11,17 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 COMMANDS = sorted(
     p.stem for p in (ROOT / "crawlers" / "commands").glob("*.py") if p.stem != "__init__"
 )
-TARGETS = ["demo", "data", "serve", "crawl", "test", "mirror", "mirror-build", "lint"]
+TARGETS = [
+    "demo",
+    "data",
+    "serve",
+    "serve-public",
+    "crawl",
+    "test",
+    "mirror",
+    "mirror-build",
+    "lint",
+]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

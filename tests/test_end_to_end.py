@@ -452,3 +452,55 @@ def test_stored_sources_health_lists_every_source_with_its_last_crawl(crawled):
     assert all(
         r["articles"] > 0 and r["last_crawl"] and r["finish_reason"] == "finished" for r in rows_
     )
+
+
+def public_get(db: Path, path: str) -> tuple[int, str]:
+    """A request to the shared deployment's profile (settings-public.json)."""
+    from datasette.app import Datasette
+
+    raw = json.loads((ROOT / "settings-public.json").read_text(encoding="utf-8"))
+    settings = {k: {"off": False, "on": True}.get(v, v) for k, v in raw.items()}
+    metadata = json.loads((ROOT / "metadata.json").read_text(encoding="utf-8"))
+
+    async def fetch():
+        ds = Datasette(
+            [str(db)], metadata=metadata, settings=settings, plugins_dir=str(ROOT / "plugins")
+        )
+        response = await ds.client.get(path)
+        return response.status_code, response.text
+
+    return asyncio.run(fetch())
+
+
+def test_public_profile_refuses_arbitrary_sql_but_answers_stored_queries(crawled):
+    db = crawled["db"]
+    status, _ = public_get(db, "/dost.json?sql=select+count(*)+from+articles")
+    assert status == 403
+    status, body = public_get(db, "/dost/latest.json?_shape=array&province=cao-bang")
+    assert status == 200 and json.loads(body)
+    status, body = public_get(db, "/dost/articles.json?_search=dang+uy&_shape=array")
+    assert status == 200 and json.loads(body)
+    status, _ = public_get(db, "/dost.db")
+    assert status == 403
+
+
+def test_robots_txt_is_deliberate(crawled):
+    status, body = public_get(crawled["db"], "/robots.txt")
+    assert status == 200
+    assert "Disallow: /dost/search" in body and "Allow: /" in body
+
+
+def test_text_from_pages_is_never_rendered_as_html(crawled, tmp_path):
+    db = tmp_path / "dost.db"
+    # A WAL database is copied with SQLite's online backup, never as a file.
+    with sqlite3.connect(crawled["db"]) as source, sqlite3.connect(db) as target:
+        source.backup(target)
+    with sqlite3.connect(db) as conn:
+        conn.execute(
+            "update articles set title = '<script>alert(1)</script> Tin', "
+            "body_text = '<b>đậm</b>' where id = 1"
+        )
+    status, html = public_get(db, "/dost/articles/1")
+    assert status == 200
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
+    assert "<b>đậm</b>" not in html

@@ -504,3 +504,17 @@ def test_text_from_pages_is_never_rendered_as_html(crawled, tmp_path):
     assert status == 200
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
     assert "<b>đậm</b>" not in html
+
+
+def test_an_articles_body_reads_as_escaped_paragraphs(crawled, tmp_path):
+    db = tmp_path / "dost.db"
+    with sqlite3.connect(crawled["db"]) as source, sqlite3.connect(db) as target:
+        source.backup(target)
+    with sqlite3.connect(db) as conn:
+        conn.execute(
+            "update articles set body_text = ? where id = 1",
+            ["Đoạn một <i>a</i>.\n\nĐoạn hai\ndòng hai."],
+        )
+    status, html = public_get(db, "/dost/articles/1")
+    assert status == 200
+    assert "<p>Đoạn một &lt;i&gt;a&lt;/i&gt;.</p><p>Đoạn hai<br>dòng hai.</p>" in html

@@ -55,3 +55,62 @@ def store(tmp_path: Path) -> Iterator[Store]:
     db = Store(tmp_path / "dost.db")
     yield db
     db.close()
+
+
+# -- a source's saved pages, by spider name (shared by the per-platform tests) ---------------
+
+
+def make_spider(name: str) -> Any:
+    """The spider `scrapy list` knows by this name, built as a crawl builds it."""
+    from scrapy.spiderloader import SpiderLoader
+    from scrapy.utils.project import get_project_settings
+    from scrapy.utils.test import get_crawler
+
+    cls = SpiderLoader.from_settings(get_project_settings()).load(name)
+    return get_crawler(cls)._create_spider()
+
+
+def url_of(name: str, path: str) -> str:
+    """A path of a source's site as a full URL on its real host."""
+    from crawlers.mirror.build import load_sites
+
+    return load_sites()[name].base_url + path
+
+
+def article(name: str, article_id: int) -> dict[str, Any]:
+    return next(a for a in content(name) if a["id"] == article_id)
+
+
+def article_url(name: str, article_id: int) -> str:
+    from crawlers.mirror.build import load_sites
+
+    return url_of(name, load_sites()[name].article_path(article(name, article_id)))
+
+
+def listing(name: str, page: int = 1) -> tuple[list[Request], list[Request]]:
+    """The article requests and the listing requests a listing page yields."""
+    from crawlers.mirror.build import load_sites
+
+    spider = make_spider(name)
+    url = url_of(name, load_sites()[name].listing_path(page))
+    requests = list(spider.parse(mirror_response(url)))
+    articles = [r for r in requests if r.callback == spider.parse_article]
+    pages = [r for r in requests if r.callback == spider.parse]
+    return articles, pages
+
+
+def parse(name: str, url: str, listing_date: str | None = None) -> Any:
+    """The one item a saved article page yields, as the listing hands it over."""
+    spider = make_spider(name)
+    meta = {"dost_kind": "article", "listing_date": listing_date}
+    response = mirror_response(url, meta=meta)
+    response.request = Request(url, meta=meta)
+    (item,) = spider.parse_article(response)
+    return item
+
+
+def normalized(item: Any) -> Any:
+    from crawlers.pipelines.clean import clean_article
+    from crawlers.pipelines.normalize import normalize_article
+
+    return normalize_article(clean_article(item))

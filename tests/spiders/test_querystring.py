@@ -6,61 +6,27 @@ were rendered from.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-from scrapy import Request
-from scrapy.utils.test import get_crawler
 
 from crawlers.mirror.build import load_sites, load_spec, vn_date
-from crawlers.pipelines.clean import clean_article
-from crawlers.pipelines.normalize import normalize_article
 from normalize.text import squash_spaces
 from spiders.da_nang import DaNangSpider
 from spiders.nghe_an import NgheAnSpider
 from spiders.soc_trang import SocTrangSpider
 from spiders.thanh_hoa import ThanhHoaSpider
-from tests.conftest import content, mirror_response
+from tests.conftest import (
+    article,
+    article_url,
+    content,
+    listing,
+    mirror_response,
+    normalized,
+    parse,
+    url_of,
+)
 
 SITES = load_sites()
 SPIDERS = {s.name: s for s in [ThanhHoaSpider, DaNangSpider, SocTrangSpider, NgheAnSpider]}
-
-
-def make_spider(name: str) -> Any:
-    return get_crawler(SPIDERS[name])._create_spider()
-
-
-def url_of(name: str, path: str) -> str:
-    return SITES[name].base_url + path
-
-
-def article(name: str, article_id: int) -> dict[str, Any]:
-    return next(a for a in content(name) if a["id"] == article_id)
-
-
-def article_url(name: str, article_id: int) -> str:
-    return url_of(name, SITES[name].article_path(article(name, article_id)))
-
-
-def listing(name: str, page: int = 1) -> tuple[list[Request], list[Request]]:
-    spider = make_spider(name)
-    requests = list(spider.parse(mirror_response(url_of(name, SITES[name].listing_path(page)))))
-    articles = [r for r in requests if r.callback == spider.parse_article]
-    pages = [r for r in requests if r.callback == spider.parse]
-    return articles, pages
-
-
-def parse(name: str, url: str, listing_date: str | None = None) -> Any:
-    spider = make_spider(name)
-    meta = {"dost_kind": "article", "listing_date": listing_date}
-    response = mirror_response(url, meta=meta)
-    response.request = Request(url, meta=meta)
-    (item,) = spider.parse_article(response)
-    return item
-
-
-def normalized(item: Any) -> Any:
-    return normalize_article(clean_article(item))
 
 
 # -- listings -------------------------------------------------------------------------------

@@ -44,6 +44,22 @@ def content(spider: str) -> list[dict[str, Any]]:
     return spec["articles"]
 
 
+# Which source carries each seed article (tests/seeds/NNN_*.txt).
+SEED_SOURCES = {
+    "000": "ben_tre",
+    "001": "kien_giang",
+    "002": "cao_bang",
+    "003": "ben_tre",
+    "004": "hai_phong",
+}
+
+
+def seed(number: str) -> tuple[str, list[str]]:
+    path = next(SEEDS_DIR.glob(f"{number}_*.txt"))
+    article = next(a for a in content(SEED_SOURCES[number]) if a.get("seed") == number)
+    return article["title"], path.read_text(encoding="utf-8").splitlines()
+
+
 @pytest.fixture(scope="session")
 def mirror() -> Iterator[MirrorServer]:
     with MirrorServer() as server:

@@ -7,7 +7,6 @@ here; the tests then read it as a user would.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import shutil
@@ -21,18 +20,11 @@ import pytest
 
 from crawlers.mirror import MIRROR_DIR, MirrorServer
 from crawlers.mirror.build import load_sites
-from tests.conftest import SEEDS_DIR, content
+from tests.conftest import SEED_SOURCES, content, seed
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRAPY = str(Path(sys.executable).parent / "scrapy")
 SOURCES = sorted(p.stem for p in (MIRROR_DIR / "_content").glob("*.json"))
-SEED_SOURCES = {
-    "000": "ben_tre",
-    "001": "kien_giang",
-    "002": "cao_bang",
-    "003": "ben_tre",
-    "004": "hai_phong",
-}
 SEED_BOILERPLATE = [
     "Thống kê truy cập",
     "Lượt xem",
@@ -143,12 +135,6 @@ def test_raw_pages_are_archived_compressed(crawled):
     assert stored < size / 3
 
 
-def seed(number: str) -> tuple[str, list[str]]:
-    path = next(SEEDS_DIR.glob(f"{number}_*.txt"))
-    article = next(a for a in content(SEED_SOURCES[number]) if a.get("seed") == number)
-    return article["title"], path.read_text(encoding="utf-8").splitlines()
-
-
 @pytest.mark.parametrize("number", sorted(SEED_SOURCES))
 def test_seed_article_is_stored_clean_under_its_source(crawled, number):
     title, _ = seed(number)
@@ -175,44 +161,6 @@ def test_seed_dates_and_provinces(crawled):
     assert rows(db, "select published_date from articles where title = ?", (t004,)) == [
         ("2017-12-26",)
     ]
-
-
-def datasette_get(db: Path, path: str) -> tuple[int, object]:
-    from datasette.app import Datasette
-
-    metadata = json.loads((ROOT / "metadata.json").read_text(encoding="utf-8"))
-
-    async def fetch():
-        ds = Datasette([str(db)], metadata=metadata, plugins_dir=str(ROOT / "plugins"))
-        response = await ds.client.get(path)
-        return response.status_code, response.json()
-
-    return asyncio.run(fetch())
-
-
-@pytest.mark.parametrize(
-    ("query", "number"),
-    [
-        ("giao ước thi đua", "001"),
-        ("giao uoc thi dua", "001"),
-        ("Công đoàn nhiệm kỳ", "004"),
-    ],
-)
-def test_datasette_full_text_search_finds_the_seed(crawled, query, number):
-    title, _ = seed(number)
-    status, data = datasette_get(
-        crawled["db"],
-        "/dost/articles.json?_shape=array&_search=" + urllib.parse.quote(query),
-    )
-    assert status == 200
-    assert title in [row["title"] for row in data]
-
-
-def test_datasette_lists_newest_first(crawled):
-    status, data = datasette_get(crawled["db"], "/dost/articles.json?_shape=array&_size=5")
-    assert status == 200
-    dates = [row["published"] for row in data]
-    assert dates == sorted(dates, reverse=True) and dates[0]
 
 
 def test_scrapy_crawl_one_source_against_a_running_mirror(tmp_path):
@@ -345,176 +293,3 @@ def test_articles_keep_the_other_urls_they_were_linked_under(crawled):
         "select count(*) from articles where url in (select url from article_urls "
         "where url != (select url from articles a2 where a2.id = article_id))",
     ) == [(0,)]
-
-
-def test_every_table_answers_in_datasette_as_html_and_json(crawled):
-    metadata = json.loads((ROOT / "metadata.json").read_text(encoding="utf-8"))
-    for table in metadata["databases"]["dost"]["tables"]:
-        status, data = datasette_get(crawled["db"], f"/dost/{table}.json?_size=5")
-        assert status == 200, table
-        assert data["rows"] or table == "raw_blobs", f"{table} is empty"
-
-    async def page(path: str) -> tuple[int, str]:
-        from datasette.app import Datasette
-
-        ds = Datasette([str(crawled["db"])], metadata=metadata, plugins_dir=str(ROOT / "plugins"))
-        response = await ds.client.get(path)
-        return response.status_code, response.text
-
-    status, html = asyncio.run(page("/dost/articles"))
-    assert status == 200
-    assert "Bài viết / Articles" in html
-    # labels, not ids: the current province facet names the province
-    assert "Vĩnh Long" in html and "An Giang" in html
-    status, html = asyncio.run(page("/dost/people_mentions?position=Gi%C3%A1m+%C4%91%E1%BB%91c"))
-    assert status == 200 and "Giám đốc" in html
-
-
-@pytest.mark.parametrize(
-    ("query", "accented"),
-    [
-        ("dang uy", "Đảng ủy"),
-        ("ĐẢNG ỦY", "Đảng ủy"),
-        ("đảng uỷ", "Đảng ủy"),
-        ('"dang uy"', '"Đảng ủy"'),
-        ("hoi nghi", "hội nghị"),
-        ("khoa hoc cong nghe", "khoa học công nghệ"),
-        ("hoa binh", "Hòa Bình"),
-        ("hoà bình", "Hòa Bình"),
-    ],
-)
-def test_datasette_search_without_diacritics_finds_the_same_articles(crawled, query, accented):
-    def ids(q: str) -> set[int]:
-        status, data = datasette_get(
-            crawled["db"],
-            "/dost/articles.json?_shape=array&_col=id&_size=max&_search=" + urllib.parse.quote(q),
-        )
-        assert status == 200
-        return {row["id"] for row in data}
-
-    expected = ids(accented)
-    assert expected, f"{accented!r} finds nothing on the mirror"
-    assert ids(query) == expected
-
-
-def query(db: Path, stored: str, /, **params: str) -> list[dict]:
-    status, data = datasette_get(
-        db, f"/dost/{stored}.json?_shape=array&" + urllib.parse.urlencode(params)
-    )
-    assert status == 200, data
-    return data
-
-
-def test_stored_search_ranks_snippets_and_filters(crawled):
-    db = crawled["db"]
-    rows_all = query(db, "search", q="dang uy", province="", source="", unit="", since="", until="")
-    assert rows_all and all("«" in r["snippet"] for r in rows_all)
-    in_an_giang = query(
-        db, "search", q="dang uy", province="an-giang", source="", unit="", since="", until=""
-    )
-    assert in_an_giang and len(in_an_giang) < len(rows_all)
-    assert all("an-giang" in (r["province_id"], r["current_province_id"]) for r in in_an_giang)
-    since = query(
-        db, "search", q="dang uy", province="", source="", unit="", since="2025-01-01", until=""
-    )
-    assert since and all(r["published_date"] >= "2025-01-01" for r in since)
-
-
-def test_stored_latest_for_a_current_province_includes_its_former_ones(crawled):
-    rows_ = query(crawled["db"], "latest", province="an-giang")
-    assert {r["source_id"] for r in rows_} == {"an_giang", "kien_giang"}
-    dates = [r["published"] for r in rows_ if r["published"]]
-    assert dates == sorted(dates, reverse=True)
-
-
-def test_stored_people_finds_a_director_typed_without_diacritics(crawled):
-    rows_ = query(
-        crawled["db"],
-        "people",
-        name="le van khe",
-        position="giam doc",
-        unit="department",
-        province="ben-tre",
-        year="",
-    )
-    assert {(r["name"], r["year"]) for r in rows_} == {("Lê Văn Khê", 2017)}
-
-
-def test_stored_documents_finds_the_articles_citing_a_number(crawled):
-    title, _ = seed("002")
-    rows_ = query(crawled["db"], "documents", number="3617/kh-ubnd")
-    assert title in {r["title"] for r in rows_}
-
-
-def test_stored_sources_health_lists_every_source_with_its_last_crawl(crawled):
-    rows_ = query(crawled["db"], "sources_health")
-    assert len(rows_) == len(SOURCES)
-    assert all(
-        r["articles"] > 0 and r["last_crawl"] and r["finish_reason"] == "finished" for r in rows_
-    )
-
-
-def public_get(db: Path, path: str) -> tuple[int, str]:
-    """A request to the shared deployment's profile (settings-public.json)."""
-    from datasette.app import Datasette
-
-    raw = json.loads((ROOT / "settings-public.json").read_text(encoding="utf-8"))
-    settings = {k: {"off": False, "on": True}.get(v, v) for k, v in raw.items()}
-    metadata = json.loads((ROOT / "metadata.json").read_text(encoding="utf-8"))
-
-    async def fetch():
-        ds = Datasette(
-            [str(db)], metadata=metadata, settings=settings, plugins_dir=str(ROOT / "plugins")
-        )
-        response = await ds.client.get(path)
-        return response.status_code, response.text
-
-    return asyncio.run(fetch())
-
-
-def test_public_profile_refuses_arbitrary_sql_but_answers_stored_queries(crawled):
-    db = crawled["db"]
-    status, _ = public_get(db, "/dost.json?sql=select+count(*)+from+articles")
-    assert status == 403
-    status, body = public_get(db, "/dost/latest.json?_shape=array&province=cao-bang")
-    assert status == 200 and json.loads(body)
-    status, body = public_get(db, "/dost/articles.json?_search=dang+uy&_shape=array")
-    assert status == 200 and json.loads(body)
-    status, _ = public_get(db, "/dost.db")
-    assert status == 403
-
-
-def test_robots_txt_is_deliberate(crawled):
-    status, body = public_get(crawled["db"], "/robots.txt")
-    assert status == 200
-    assert "Disallow: /dost/search" in body and "Allow: /" in body
-
-
-def test_text_from_pages_is_never_rendered_as_html(crawled, tmp_path):
-    db = tmp_path / "dost.db"
-    # A WAL database is copied with SQLite's online backup, never as a file.
-    with sqlite3.connect(crawled["db"]) as source, sqlite3.connect(db) as target:
-        source.backup(target)
-    with sqlite3.connect(db) as conn:
-        conn.execute(
-            "update articles set title = '<script>alert(1)</script> Tin', "
-            "body_text = '<b>đậm</b>' where id = 1"
-        )
-    status, html = public_get(db, "/dost/articles/1")
-    assert status == 200
-    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
-    assert "<b>đậm</b>" not in html
-
-
-def test_an_articles_body_reads_as_escaped_paragraphs(crawled, tmp_path):
-    db = tmp_path / "dost.db"
-    with sqlite3.connect(crawled["db"]) as source, sqlite3.connect(db) as target:
-        source.backup(target)
-    with sqlite3.connect(db) as conn:
-        conn.execute(
-            "update articles set body_text = ? where id = 1",
-            ["Đoạn một <i>a</i>.\n\nĐoạn hai\ndòng hai."],
-        )
-    status, html = public_get(db, "/dost/articles/1")
-    assert status == 200
-    assert "<p>Đoạn một &lt;i&gt;a&lt;/i&gt;.</p><p>Đoạn hai<br>dòng hai.</p>" in html

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from tests.conftest import seed
-from tests.web.conftest import query
 from tests.test_end_to_end import SOURCES
+from tests.web.conftest import query
 
 
 def test_stored_search_ranks_snippets_and_filters(demo_db):

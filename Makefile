@@ -38,7 +38,7 @@ crawl: $(STAMP)
 
 serve: $(STAMP)
 	@test -f $(DB) || { echo "no $(DB) yet: run 'make data' first"; exit 1; }
-	$(BIN)/datasette serve $(DB) --metadata metadata.json --plugins-dir plugins \
+	$(BIN)/datasette serve $(DB) --metadata metadata.json --plugins-dir plugins --template-dir templates \
 		--host 127.0.0.1 --port $(PORT) \
 		--setting sql_time_limit_ms 3000
 
@@ -49,7 +49,7 @@ PUBLIC_SETTINGS = $(shell $(BIN)/python -c "import json; print(' '.join(f'--sett
 
 serve-public: $(STAMP)
 	@test -f $(DB) || { echo "no $(DB) yet: run 'make data' first"; exit 1; }
-	$(BIN)/datasette serve $(DB) --metadata metadata.json --plugins-dir plugins \
+	$(BIN)/datasette serve $(DB) --metadata metadata.json --plugins-dir plugins --template-dir templates \
 		--host $(HOST) --port $(PORT) $(PUBLIC_SETTINGS)
 
 mirror: $(STAMP)

@@ -30,6 +30,7 @@ class Article(scrapy.Item):
     published = scrapy.Field()  # ISO 8601: a date, or a datetime with +07:00
     published_date = scrapy.Field()  # local calendar date, for facets
     published_year = scrapy.Field()
+    published_month = scrapy.Field()  # local "YYYY-MM", for facets
     published_precision = scrapy.Field()  # "day", "minute", "second"
     province_id = scrapy.Field()  # the province as it was when published
     current_province_id = scrapy.Field()  # its successor today

@@ -42,6 +42,7 @@ ARTICLE_COLUMNS: dict[str, type] = {
     "published": str,
     "published_date": str,
     "published_year": int,
+    "published_month": str,
     "published_precision": str,
     "published_raw": str,
     "province_id": str,
@@ -331,6 +332,10 @@ class Store:
         for column, kind in ARTICLE_COLUMNS.items():
             if column not in existing:
                 self.db["articles"].add_column(column, kind)
+                if column == "published_month":  # derivable: no reprocess needed
+                    self.db.execute(
+                        "update articles set published_month = substr(published_date, 1, 7)"
+                    )
 
     def load_units(self, csv_path: Path | None = None) -> int:
         """(Re)load the organisation units from their CSV; returns the number of rows."""

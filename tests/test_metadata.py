@@ -51,6 +51,7 @@ def test_articles_table_is_searchable_newest_first_with_facets():
         "province_id",
         "current_province_id",
         "published_year",
+        "published_month",
         "unit_id",
         "authors",
     } <= facets

@@ -1,7 +1,7 @@
 """Normalize pipeline: every normalized fact of an article, from its cleaned raw fields.
 
 - `published_raw` → `published` (ISO, day first, +07:00 when a time is printed),
-  `published_date`, `published_year`, `published_precision`;
+  `published_date`, `published_year`, `published_month`, `published_precision`;
 - the source's province → `province_id` (the unit as it was when published) and
   `current_province_id` (its successor today);
 - the byline: a site's byline element when it has one, else the last lines of the body,
@@ -35,6 +35,7 @@ def normalize_article(item: Any) -> Any:
     local = parsed.local_date
     item["published_date"] = local.isoformat() if local else None
     item["published_year"] = local.year if local else None
+    item["published_month"] = local.strftime("%Y-%m") if local else None
     item["published_precision"] = parsed.precision
     if item.get("published_raw") and parsed.value is None:
         log.warning("unparsed date %r on %s", item["published_raw"], item.get("url"))

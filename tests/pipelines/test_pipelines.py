@@ -38,6 +38,7 @@ def test_clean_then_normalize_gives_clean_fields():
     assert item["published"] == "2018-05-02"
     assert item["published_date"] == "2018-05-02"
     assert item["published_year"] == 2018
+    assert item["published_month"] == "2018-05"
     assert (item["province_id"], item["current_province_id"]) == ("kien-giang", "an-giang")
     # raw fields stay as the page printed them
     assert item["title_raw"].endswith("A A")
@@ -50,10 +51,19 @@ def test_a_time_gives_a_datetime_in_vietnam_time():
     assert item["published_precision"] == "minute"
 
 
+def test_date_facets_use_the_local_calendar_not_utc():
+    # 00:30 in Vietnam is still the previous day in UTC (SQLite's date() would say 31 Aug)
+    item = normalize_article(clean_article(raw_item(published_raw="01/09/2017 00:30")))
+    assert item["published"] == "2017-09-01T00:30:00+07:00"
+    assert (item["published_date"], item["published_month"]) == ("2017-09-01", "2017-09")
+    assert item["published_year"] == 2017
+
+
 def test_placeholder_date_gives_no_date_and_keeps_raw(caplog):
     with caplog.at_level(logging.WARNING):
         item = normalize_article(clean_article(raw_item(published_raw="-0001-11-30 07:06:30")))
     assert item["published"] is None and item["published_year"] is None
+    assert item["published_month"] is None
     assert item["published_raw"] == "-0001-11-30 07:06:30"
     assert "unparsed date" in caplog.text
 

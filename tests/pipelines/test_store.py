@@ -245,3 +245,19 @@ def test_an_old_trigger_based_index_is_rebuilt(tmp_path):
         assert search(store, "dang uy") == {"Đảng ủy họp"}
     finally:
         store.close()
+
+
+def test_a_database_without_published_month_gets_it_from_published_date(tmp_path):
+    path = tmp_path / "old.db"
+    old = Store(path)
+    old.upsert_source(SOURCE)
+    old.upsert_article(article(published_date="2017-09-08"))
+    old.upsert_article(article(url="http://khcncaobang.gov.vn/b", published_date=None, title="B"))
+    old.db["articles"].transform(drop={"published_month"})
+    old.close()
+    store = Store(path)
+    try:
+        months = store.db.execute("select published_month from articles order by id").fetchall()
+        assert months == [("2017-09",), (None,)]
+    finally:
+        store.close()

@@ -72,6 +72,7 @@ def datasette(db: Path, *, public: bool = False):
         metadata=metadata(),
         settings=public_settings() if public else None,
         plugins_dir=str(ROOT / "plugins"),
+        template_dir=str(ROOT / "templates"),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from tests.web.conftest import fetch, get_json, metadata
+from tests.web.conftest import rows as rows_now
 
 
 def test_every_table_answers_as_html_and_json(demo_db):
@@ -55,3 +56,18 @@ def test_an_articles_body_reads_as_escaped_paragraphs(db_copy):
     response = fetch(db_copy, "/dost/articles/1", public=True)
     assert response.status == 200
     assert "<p>Đoạn một &lt;i&gt;a&lt;/i&gt;.</p><p>Đoạn hai<br>dòng hai.</p>" in response.text
+
+
+def test_the_database_stays_readable_while_a_crawl_writes(db_copy):
+    from crawlers.store import Store
+
+    writer = Store(db_copy)
+    try:
+        writer.db.execute("begin immediate")  # a crawl in the middle of a write
+        writer.db.execute("update articles set last_seen = '2099-01-01' where id = 1")
+        data = get_json(db_copy, "/dost/articles.json?_shape=array&_size=3")
+        assert len(data) == 3
+        assert rows_now(db_copy, "pragma journal_mode") == [("wal",)]
+    finally:
+        writer.db.conn.rollback()
+        writer.close()

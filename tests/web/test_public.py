@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from tests.web.conftest import fetch, get_json, metadata
-from tests.web.conftest import rows as rows_now
+from tests.web.conftest import fetch, get_json, metadata, rows
 
 
 def test_every_table_answers_as_html_and_json(demo_db):
@@ -67,7 +66,7 @@ def test_the_database_stays_readable_while_a_crawl_writes(db_copy):
         writer.db.execute("update articles set last_seen = '2099-01-01' where id = 1")
         data = get_json(db_copy, "/dost/articles.json?_shape=array&_size=3")
         assert len(data) == 3
-        assert rows_now(db_copy, "pragma journal_mode") == [("wal",)]
+        assert rows(db_copy, "pragma journal_mode") == [("wal",)]
     finally:
         writer.db.conn.rollback()
         writer.close()

@@ -45,3 +45,8 @@ def test_every_make_target_is_in_the_readme(target):
 )
 def test_every_setting_is_in_the_readme(setting):
     assert f"`{setting}`" in README
+
+
+def test_the_readme_points_programs_to_the_api_page():
+    assert "docs/api.md" in README
+    assert (ROOT / "docs" / "api.md").exists()

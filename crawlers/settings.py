@@ -7,6 +7,8 @@ name is read when the setting is not given):
 - `DOST_MIRROR` (default empty): base URL of the local mirror (e.g. `http://127.0.0.1:8765`).
   When set, every HTTP(S) request is answered by the mirror instead of the network, and
   responses keep the real URLs. Politeness delays are dropped: the mirror is loopback.
+- `DOST_MIRROR_DIR` (default `data/mirror`): the saved sites `crawlall --mirror` serves (a
+  changed copy lets a test play a site's edit, deletion or redesign).
 - `DOST_MAX_PAGES` (default 0 = no limit): listing pages to walk per source.
 - `DOST_CONTACT_URL`: the contact URL the user agent names.
 """
@@ -20,6 +22,7 @@ COMMANDS_MODULE = "crawlers.commands"
 
 DOST_DB = os.environ.get("DOST_DB", "")
 DOST_MIRROR = os.environ.get("DOST_MIRROR", "")
+DOST_MIRROR_DIR = os.environ.get("DOST_MIRROR_DIR", "")
 DOST_MAX_PAGES = int(os.environ.get("DOST_MAX_PAGES", "0") or 0)
 DOST_CONTACT_URL = os.environ.get(
     "DOST_CONTACT_URL", "https://github.com/dost-news/dost-news#contact"

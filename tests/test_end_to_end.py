@@ -293,3 +293,21 @@ def test_articles_keep_the_other_urls_they_were_linked_under(crawled):
         "select count(*) from articles where url in (select url from article_urls "
         "where url != (select url from articles a2 where a2.id = article_id))",
     ) == [(0,)]
+
+
+def test_crawlall_mirror_serves_the_copy_named_by_dost_mirror_dir(tmp_path):
+    from tests.conftest import article_url, mirror_file
+
+    copy = tmp_path / "mirror"
+    shutil.copytree(MIRROR_DIR, copy)
+    victim = content("cao_bang")[0]
+    page = copy / mirror_file(article_url("cao_bang", victim["id"])).relative_to(MIRROR_DIR)
+    page.write_text(
+        page.read_text(encoding="utf-8").replace(victim["title"], "Tiêu đề đã sửa"),
+        encoding="utf-8",
+    )
+    db = tmp_path / "dost.db"
+    result = run(["crawlall", "cao_bang", "--mirror"], db, DOST_MIRROR_DIR=str(copy))
+    assert result.returncode == 0, result.stdout + result.stderr
+    titles = {t for (t,) in rows(db, "select title from articles")}
+    assert "Tiêu đề đã sửa" in titles and victim["title"] not in titles

@@ -1,14 +1,16 @@
 """`scrapy crawlall [SOURCE ...] [--mirror]`: run every source (or the named ones) in one
 process, concurrently across hosts; print a summary; exit non-zero when a source failed.
 
-`--mirror` starts the mirror (crawlers.mirror) in this process on a free loopback port and
-answers every request from it: the offline demo and the tests use it. Settings given with
+`--mirror` starts the mirror (crawlers.mirror, from `DOST_MIRROR_DIR`, default
+data/mirror/) in this process on a free loopback port and answers every request from it:
+the offline demo and the tests use it. Settings given with
 `-s` apply to every source.
 """
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from scrapy import signals
@@ -42,9 +44,10 @@ class Command(ScrapyCommand):
         assert self.settings is not None
         self.mirror = None
         if opts.mirror:
-            from crawlers.mirror import MirrorServer
+            from crawlers.mirror import MIRROR_DIR, MirrorServer
 
-            self.mirror = MirrorServer().start()
+            root = self.settings.get("DOST_MIRROR_DIR") or MIRROR_DIR
+            self.mirror = MirrorServer(Path(root)).start()
             self.settings.set("DOST_MIRROR", self.mirror.url, priority="cmdline")
             # Loopback: no politeness delays needed.
             self.settings.set("AUTOTHROTTLE_ENABLED", False, priority="cmdline")

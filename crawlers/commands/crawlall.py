@@ -48,10 +48,8 @@ class Command(ScrapyCommand):
 
             root = self.settings.get("DOST_MIRROR_DIR") or MIRROR_DIR
             self.mirror = MirrorServer(Path(root)).start()
+            # The delays go with it (crawlers.politeness): the mirror is loopback.
             self.settings.set("DOST_MIRROR", self.mirror.url, priority="cmdline")
-            # Loopback: no politeness delays needed.
-            self.settings.set("AUTOTHROTTLE_ENABLED", False, priority="cmdline")
-            self.settings.set("DOWNLOAD_DELAY", 0, priority="cmdline")
         if opts.max_pages is not None:
             self.settings.set("DOST_MAX_PAGES", opts.max_pages, priority="cmdline")
 

@@ -11,6 +11,22 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 COMMANDS = sorted(
     p.stem for p in (ROOT / "crawlers" / "commands").glob("*.py") if p.stem != "__init__"
 )
+# Documented in the text for README.md that comes with the operations docs (#6); the
+# marks go when it is merged (strict: a test that passes then fails, as a reminder).
+README_PENDING = pytest.mark.xfail(strict=True, reason="README text pending (#6, operations)")
+PENDING_COMMANDS = {"health"}
+PENDING_SETTINGS = [
+    "DOST_PROGRESS_INTERVAL",
+    "DOST_RETRY_BACKOFF",
+    "DOST_RETRY_BACKOFF_MAX",
+    "DOST_HEALTH_HISTORY",
+    "DOST_HEALTH_DEGRADED",
+    "DOST_HEALTH_FAILING",
+    "DOST_HEALTH_VOLUME_DROP",
+    "DOST_ALERT_COMMAND",
+    "DOST_ALERT_WEBHOOK",
+    "DOST_ALERT_TIMEOUT",
+]
 TARGETS = [
     "demo",
     "data",
@@ -24,7 +40,10 @@ TARGETS = [
 ]
 
 
-@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize(
+    "command",
+    [pytest.param(c, marks=README_PENDING) if c in PENDING_COMMANDS else c for c in COMMANDS],
+)
 def test_every_scrapy_command_is_in_the_readme(command):
     assert f"scrapy {command}" in README
 
@@ -41,7 +60,9 @@ def test_every_make_target_is_in_the_readme(target):
 
 
 @pytest.mark.parametrize(
-    "setting", ["DOST_DB", "DOST_MIRROR", "DOST_MIRROR_DIR", "DOST_MAX_PAGES", "DOST_CONTACT_URL"]
+    "setting",
+    ["DOST_DB", "DOST_MIRROR", "DOST_MIRROR_DIR", "DOST_MAX_PAGES", "DOST_CONTACT_URL"]
+    + [pytest.param(s, marks=README_PENDING) for s in PENDING_SETTINGS],
 )
 def test_every_setting_is_in_the_readme(setting):
     assert f"`{setting}`" in README

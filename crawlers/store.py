@@ -7,7 +7,9 @@ Tables (the data contract in DESIGN.md; every column is described in metadata.js
 - `articles`: one row per canonical article URL, upserted (first_seen kept, last_seen moved);
 - `crawls`: one row per spider run;
 - `raw_pages` + `raw_blobs`: every fetched page, its body zlib-compressed and stored once per
-  content hash, so normalization can be re-run without the network.
+  content hash, so normalization can be re-run without the network;
+- views (`VIEWS`): the counts behind the dashboard's charts and the province map, readable as
+  plain tables where arbitrary SQL is off (the public profile).
 
 The database is opened in WAL mode so Datasette can read it while a crawl writes.
 """
@@ -107,6 +109,60 @@ MENTION_TABLES: dict[str, tuple[str, dict[str, type]]] = {
             "end": int,
         },
     ),
+}
+
+
+# Documents of these issuers are national (one numbering for the country): the Party Central
+# Committee, the Government, the Prime Minister, the National Assembly and its Standing
+# Committee, a ministry (BKHCN, BTC, ...). Any other issuer (UBND, HĐND, a Sở, a Tỉnh ủy)
+# numbers its own documents in each province, so "412/QĐ-UBND" of two provinces are two.
+_NATIONAL_ISSUER = (
+    "d.issuer is null or d.issuer in ('TW', 'CP', 'TTg') or d.issuer glob 'QH*'"
+    " or d.issuer glob 'UBTVQH*' or d.issuer glob 'B[A-Z]*'"
+)
+
+# Read-only aggregates over the tables above: name -> select. Recreated when the SQL changes.
+VIEWS: dict[str, str] = {
+    "articles_per_month": """
+select substr(a.published_date, 1, 7) as month, a.current_province_id, p.name as province,
+  count(*) as articles
+from articles a join provinces p on p.id = a.current_province_id
+where a.published_date is not null
+group by month, a.current_province_id
+order by month, province""",
+    "province_articles": """
+select p.id, p.name, p.kind, p.region,
+  (select count(*) from articles a where a.current_province_id = p.id) as articles,
+  (select count(*) from sources s join provinces f on f.id = s.province_id
+    where f.successor_id = p.id) as sources,
+  (select max(a.published_date) from articles a where a.current_province_id = p.id) as latest,
+  p.latitude, p.longitude
+from provinces p
+where p.status = 'current'
+order by articles desc, p.name""",
+    "unit_articles": """
+with named as (
+  select unit_id, count(distinct article_id) as n from unit_mentions group by unit_id
+), written as (
+  select unit_id, count(*) as n from articles where unit_id is not null group by unit_id
+)
+select u.id, u.name, u.name_en, u.kind, coalesce(named.n, 0) as articles_naming,
+  coalesce(written.n, 0) as articles_written
+from units u left join named on named.unit_id = u.id left join written on written.unit_id = u.id
+order by articles_naming desc, u.name""",
+    "document_citations": f"""
+select c.type, c.document, c.issuer, c.province_id, p.name as province, c.articles,
+  c.provinces, c.first_cited, c.last_cited
+from (
+  select d.type, coalesce(d.number, d.title) as document, d.issuer,
+    case when {_NATIONAL_ISSUER} then null else a.province_id end as province_id,
+    count(distinct d.article_id) as articles, count(distinct a.province_id) as provinces,
+    min(a.published_date) as first_cited, max(a.published_date) as last_cited
+  from doc_refs d join articles a on a.id = d.article_id
+  where coalesce(d.number, d.title) is not null
+  group by d.type, document, 4
+) c left join provinces p on p.id = c.province_id
+order by c.articles desc, c.document""",
 }
 
 
@@ -293,6 +349,8 @@ class Store:
                 foreign_keys=[("content_hash", "raw_blobs", "hash")],
             )
             db["raw_pages"].create_index(["url", "fetched_at"])
+        for name, sql in VIEWS.items():
+            db.create_view(name, sql.strip(), replace=True)  # a no-op when unchanged
         self._migrate_health()
 
     def _ensure_search_index(self) -> None:

@@ -61,6 +61,12 @@ ARTICLE_COLUMNS: dict[str, type] = {
 # Share of a crawl's articles that have each field (crawls table).
 COVERAGE_COLUMNS = ["coverage_title", "coverage_published", "coverage_body", "coverage_authors"]
 
+# A source's health after each crawl (crawlers/health.py): status, reason, and since when.
+HEALTH_COLUMNS = {
+    "crawls": ["health", "health_reason"],
+    "sources": ["health", "health_reason", "health_since"],
+}
+
 # Side tables: what the normalizers found in an article's body, rewritten with the article.
 # record key -> (table, columns)
 MENTION_TABLES: dict[str, tuple[str, dict[str, type]]] = {
@@ -345,6 +351,7 @@ class Store:
             db["raw_pages"].create_index(["url", "fetched_at"])
         for name, sql in VIEWS.items():
             db.create_view(name, sql.strip(), replace=True)  # a no-op when unchanged
+        self._migrate_health()
 
     def _ensure_search_index(self) -> None:
         """`articles_fts`: title and body as printed, plus a copy with đ folded to d.
@@ -383,6 +390,14 @@ class Store:
             "insert into articles_fts (rowid, title, body_text, folded) values (?, ?, ?, ?)",
             [article_id, title, body, folded],
         )
+
+    def _migrate_health(self) -> None:
+        """The health columns, added to new and old databases alike (additive)."""
+        for table, columns in HEALTH_COLUMNS.items():
+            existing = self.db[table].columns_dict
+            for column in columns:
+                if column not in existing:
+                    self.db[table].add_column(column, str)
 
     def _migrate_articles(self) -> None:
         """Add the article columns a newer version introduced (data contract: additive)."""
@@ -429,6 +444,61 @@ class Store:
 
     def crawl_counts(self, crawl_id: int) -> dict[str, int]:
         return dict(self.db["crawls"].get(crawl_id))
+
+    # -- health ---------------------------------------------------------------------------
+
+    def crawl_history(
+        self, spider: str, *, before: int, mirror: bool, limit: int = 50
+    ) -> list[dict[str, Any]]:
+        """A source's finished crawls before crawl `before`, of the same kind (mirror or
+        live), newest first."""
+        return list(
+            self.db.query(
+                "select * from crawls where spider = ? and id < ? and mirror = ? "
+                "and finished is not null order by id desc limit ?",
+                [spider, before, int(mirror), limit],
+            )
+        )
+
+    def source_health(self, source_id: str) -> dict[str, Any] | None:
+        """`health`, `health_reason`, `health_since` of a source (None: no such source)."""
+        rows = list(
+            self.db.query(
+                "select health, health_reason, health_since from sources where id = ?",
+                [source_id],
+            )
+        )
+        return rows[0] if rows else None
+
+    def set_crawl_health(self, crawl_id: int, status: str, reason: str) -> None:
+        self.db["crawls"].update(crawl_id, {"health": status, "health_reason": reason})
+
+    def set_source_health(self, source_id: str, status: str, reason: str, since: str) -> None:
+        self.db.execute(
+            "update sources set health = ?, health_reason = ?, health_since = ? where id = ?",
+            [status, reason, since, source_id],
+        )
+        self.db.conn.commit()
+
+    def health_overview(self, sources: list[str] | None = None) -> list[dict[str, Any]]:
+        """Every source (or the named ones) with its health and the crawl it was judged
+        on (its latest judged crawl, else its latest crawl; none: never crawled)."""
+        where, params = "", []
+        if sources:
+            where = f"where s.id in ({', '.join('?' for _ in sources)})"
+            params = list(sources)
+        sql = f"""
+            select s.id as source, s.health, s.health_reason, s.health_since,
+                c.id as crawl_id, c.started, c.finished, c.finish_reason, c.mirror, c.pages,
+                c.items_new, c.items_updated, c.items_unchanged, c.items_invalid, c.errors,
+                {", ".join(f"c.{column}" for column in COVERAGE_COLUMNS)}, c.fallback_items
+            from sources s left join crawls c on c.id = coalesce(
+                (select max(id) from crawls where spider = s.id and health is not null),
+                (select max(id) from crawls where spider = s.id))
+            {where}
+            order by s.id
+        """
+        return list(self.db.query(sql, params))
 
     # -- articles -------------------------------------------------------------------------
 

@@ -40,7 +40,7 @@ serve: $(STAMP)
 	@test -f $(DB) || { echo "no $(DB) yet: run 'make data' first"; exit 1; }
 	$(BIN)/datasette serve $(DB) --metadata metadata.json --plugins-dir plugins --template-dir templates \
 		--host 127.0.0.1 --port $(PORT) \
-		--setting sql_time_limit_ms 3000
+		--setting sql_time_limit_ms 3000 --setting suggest_facets off
 
 # A shared deployment: arbitrary SQL off (stored queries still work), downloads off, tight
 # time limits; settings in settings-public.json. HOST=0.0.0.0 to listen beyond loopback.

@@ -22,7 +22,8 @@ import json
 import os
 import sqlite3
 import zlib
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,7 +35,6 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
 DEFAULT_DB = DATA_DIR / "dost.db"
 FTS_TOKENIZER = "unicode61 remove_diacritics 2"
-_FOLD_D = str.maketrans({"đ": "d", "Đ": "D"})
 
 # Article columns a crawl writes. `id`, `first_seen` and `last_seen` are the store's own.
 ARTICLE_COLUMNS: dict[str, type] = {
@@ -279,6 +279,10 @@ class Store:
             articles.create_index(["source_id", "published"])
             articles.create_index(["current_province_id", "published"])
         self._migrate_articles()
+        # `_find_article` looks a new URL up by (source, content hash) on every upsert;
+        # without this index each lookup reads the whole source's rows (the hash sits after
+        # the body, on its overflow pages), which made a crawl slow down as the table grew.
+        self.db["articles"].create_index(["source_id", "content_hash"], if_not_exists=True)
         self._ensure_search_index()
         for table, columns in MENTION_TABLES.values():
             if table not in db.table_names():
@@ -375,7 +379,7 @@ class Store:
             "create virtual table articles_fts using fts5"
             f"(title, body_text, folded, tokenize='{FTS_TOKENIZER}')"
         )
-        with self.db.conn:
+        with self.db.atomic():
             for article_id, title, body in self.db.execute(
                 "select id, title, body_text from articles"
             ).fetchall():
@@ -384,7 +388,8 @@ class Store:
     def _index_article(self, article_id: int, title: str | None, body: str | None) -> None:
         title, body = title or "", body or ""
         text = f"{title}\n{body}"
-        folded = text.translate(_FOLD_D) if ("đ" in text or "Đ" in text) else ""
+        # str.replace, not str.translate: several times faster on long non-ASCII text.
+        folded = text.replace("đ", "d").replace("Đ", "D") if ("đ" in text or "Đ" in text) else ""
         self.db.execute("delete from articles_fts where rowid = ?", [article_id])
         self.db.execute(
             "insert into articles_fts (rowid, title, body_text, folded) values (?, ?, ?, ?)",
@@ -510,34 +515,49 @@ class Store:
         changed anything a reader sees. The record's mention lists (`unit_mentions`,
         `people_mentions`, `doc_refs`), when present, replace the article's side-table rows.
         """
+        with self.db.atomic():
+            return self._upsert_article(record, seen=seen, now=utc_now())
+
+    def upsert_articles(
+        self, records: Iterable[Mapping[str, Any]], *, seen: bool = True
+    ) -> Counter[str]:
+        """`upsert_article` for many records in one transaction (a bulk load or a
+        reprocessing run: one commit instead of one per article); all or nothing. Returns
+        how many were "new", "updated" and "unchanged"."""
+        outcomes: Counter[str] = Counter()
+        now = utc_now()
+        with self.db.atomic():
+            for record in records:
+                outcomes[self._upsert_article(record, seen=seen, now=now)] += 1
+        return outcomes
+
+    def _upsert_article(self, record: Mapping[str, Any], *, seen: bool, now: str) -> str:
         row = {key: record.get(key) for key in ARTICLE_COLUMNS}
         for key in ("authors", "extraction"):
             if isinstance(row[key], list | tuple | dict):
                 row[key] = json.dumps(row[key], ensure_ascii=False)
         if not row["content_hash"]:
             row["content_hash"] = content_hash(row["title"] or "", row["body_text"] or "")
-        now = utc_now()
-        with self.db.conn:
-            existing = self._find_article(row)
-            if existing is None:
-                table = self.db["articles"]
-                table.insert({**row, "first_seen": now, "last_seen": now})
-                article_id = int(table.last_pk)
-                for url in [row["url"], *(record.get("other_urls") or [])]:
-                    self._keep_url(article_id, url, now)
-                self._index_article(article_id, row["title"], row["body_text"])
-                self._write_mentions(article_id, record)
-                return "new"
-            article_id, old_hash, primary_url = existing
+        existing = self._find_article(row)
+        if existing is None:
+            table = self.db["articles"]
+            table.insert({**row, "first_seen": now, "last_seen": now})
+            article_id = int(table.last_pk)
             for url in [row["url"], *(record.get("other_urls") or [])]:
                 self._keep_url(article_id, url, now)
-            # An article seen under another URL keeps the URL it was first stored under.
-            row["url"] = primary_url
-            changed = old_hash != row["content_hash"]
-            self.db["articles"].update(article_id, {**row, "last_seen": now} if seen else row)
-            if changed or not seen:
-                self._index_article(article_id, row["title"], row["body_text"])
+            self._index_article(article_id, row["title"], row["body_text"])
             self._write_mentions(article_id, record)
+            return "new"
+        article_id, old_hash, primary_url = existing
+        for url in [row["url"], *(record.get("other_urls") or [])]:
+            self._keep_url(article_id, url, now)
+        # An article seen under another URL keeps the URL it was first stored under.
+        row["url"] = primary_url
+        changed = old_hash != row["content_hash"]
+        self.db["articles"].update(article_id, {**row, "last_seen": now} if seen else row)
+        if changed or not seen:
+            self._index_article(article_id, row["title"], row["body_text"])
+        self._write_mentions(article_id, record)
         return "updated" if changed else "unchanged"
 
     def _find_article(self, row: Mapping[str, Any]) -> tuple[int, str, str] | None:
@@ -598,7 +618,7 @@ class Store:
     ) -> str:
         """Keep a fetched page: body compressed and stored once per content hash."""
         digest = hashlib.sha256(body).hexdigest()
-        with self.db.conn:
+        with self.db.atomic():
             if not self.db.execute("select 1 from raw_blobs where hash = ?", [digest]).fetchone():
                 packed = zlib.compress(body, 9)
                 self.db["raw_blobs"].insert(

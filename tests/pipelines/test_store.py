@@ -93,6 +93,43 @@ def test_unknown_province_is_refused(db):
         db.upsert_article(article(province_id="atlantis"))
 
 
+def test_an_article_is_stored_whole_or_not_at_all(db, monkeypatch):
+    def broken_index(*args):
+        raise RuntimeError("index failed")
+
+    monkeypatch.setattr(db, "_index_article", broken_index)
+    with pytest.raises(RuntimeError):
+        db.upsert_article(article())
+    assert db.article_count() == 0
+    assert db.db["article_urls"].count == 0
+
+
+def test_upsert_articles_upserts_many_and_counts_outcomes(db):
+    records = [
+        article(url=f"http://khcncaobang.gov.vn/a-{i}", body_text=f"Bài {i}: Đảng ủy họp.")
+        for i in range(3)
+    ]
+    assert db.upsert_articles(records) == {"new": 3}
+    changed = {**records[1], "body_text": "Đã sửa."}
+    assert db.upsert_articles([records[0], changed]) == {"unchanged": 1, "updated": 1}
+    assert db.article_count() == 3
+    found = db.db.execute(
+        "select rowid from articles_fts where articles_fts match ? order by rowid", ["dang uy"]
+    ).fetchall()
+    assert found == [(1,), (3,)]
+
+
+def test_upsert_articles_is_all_or_nothing(db):
+    records = [
+        article(url="http://khcncaobang.gov.vn/a-1"),
+        article(url="http://khcncaobang.gov.vn/a-2", province_id="atlantis"),
+    ]
+    with pytest.raises(sqlite3.IntegrityError):
+        db.upsert_articles(records)
+    assert db.article_count() == 0
+    assert db.db.execute("select count(*) from articles_fts").fetchone() == (0,)
+
+
 def test_raw_pages_are_compressed_and_stored_once_per_content(db):
     body = ("<html>" + "Nội dung " * 500 + "</html>").encode()
     for _ in range(2):

@@ -27,6 +27,14 @@ def test_public_profile_refuses_arbitrary_sql_but_answers_stored_queries(demo_db
     assert fetch(demo_db, "/dost.db", public=True).status == 403
 
 
+def test_public_search_page_computes_the_configured_facets_and_no_suggestions(demo_db):
+    # Suggestions cost ~40 queries over the matches per page (bench.search); the useful
+    # facets are configured in metadata.json.
+    data = get_json(demo_db, "/dost/articles.json?_search=dang+uy", public=True)
+    assert data["suggested_facets"] == []
+    assert {"source_id", "current_province_id", "published_year"} <= set(data["facet_results"])
+
+
 def test_robots_txt_is_deliberate(demo_db):
     response = fetch(demo_db, "/robots.txt", public=True)
     assert response.status == 200

@@ -57,7 +57,9 @@ def test_articles_table_is_searchable_newest_first_with_facets():
     } <= facets
 
 
-@pytest.mark.parametrize("name", ["search", "latest", "people", "documents", "sources_health"])
+@pytest.mark.parametrize(
+    "name", ["search", "latest", "people", "documents", "sources_health", "changes"]
+)
 def test_stored_queries_are_titled_and_described(name):
     stored = METADATA["databases"]["dost"]["queries"][name]
     assert stored["title"] and stored["description"] and stored["sql"].strip()

@@ -38,6 +38,11 @@ class Command(ScrapyCommand):
         parser.add_argument(
             "--max-pages", type=int, default=None, help="listing pages per source (0: all)"
         )
+        parser.add_argument(
+            "--backfill",
+            action="store_true",
+            help="walk every listing page and ask every article again (default: incremental)",
+        )
 
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
         super().process_options(args, opts)
@@ -54,6 +59,8 @@ class Command(ScrapyCommand):
             self.settings.set("DOWNLOAD_DELAY", 0, priority="cmdline")
         if opts.max_pages is not None:
             self.settings.set("DOST_MAX_PAGES", opts.max_pages, priority="cmdline")
+        if opts.backfill:
+            self.settings.set("DOST_BACKFILL", True, priority="cmdline")
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         assert self.crawler_process is not None

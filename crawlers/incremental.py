@@ -17,6 +17,11 @@ Each run of a source has a mode (`crawls.mode`, stat `dost/mode`):
 A walk is complete when it was not incremental, not cut by `DOST_MAX_PAGES`, and every
 listing page it asked for answered with article links.
 
+Validators are a cache: they are sent only while the source's health is ok. When its last
+crawl was judged degraded or failing (crawlers/health.py: a redesign, broken pages), the
+articles are asked for in full, so that the next crawl reads what the site shows now (a
+Last-Modified date need not move when only a site's templates changed).
+
 Articles are never deleted; one gone from its site gets `removed_at` and `removed_reason`:
 
 - its page answers 404 or 410 ("http 404"); a later 200 or 304 restores it;
@@ -75,10 +80,13 @@ class Walk:
         mode: str = "full",
         known: dict[str, dict[str, Any]] | None = None,
         memo: dict[str, Any] | None = None,
+        *,
+        conditional: bool = True,
     ) -> None:
         assert mode in MODES
         self.mode = mode
         self.known = known or {}
+        self.conditional = conditional
         self.memo = memo if memo is not None else {}
         self.linked: dict[str, str] = self.memo.setdefault("linked", {})  # URL -> listing
         self.walked: list[str] = self.memo.setdefault("walked", [])  # listing pages read
@@ -97,7 +105,8 @@ class Walk:
             mode = "incremental"
         else:
             mode = "full"
-        return cls(mode, store.known_articles(source_id), memo)
+        health = (store.source_health(source_id) or {}).get("health")
+        return cls(mode, store.known_articles(source_id), memo, conditional=health in (None, "ok"))
 
     @property
     def incremental(self) -> bool:
@@ -106,6 +115,11 @@ class Walk:
     def article(self, url: str) -> dict[str, Any] | None:
         """What the store knows of the article at this URL (canonical or another one)."""
         return self.known.get(url)
+
+    def headers(self, known: dict[str, Any] | None) -> dict[str, str]:
+        """The conditional headers to ask for a known article with (none while the source
+        is not healthy)."""
+        return conditional_headers(known) if self.conditional else {}
 
     # -- listing pages ------------------------------------------------------------------
 
@@ -193,7 +207,7 @@ class Walk:
             Recheck(
                 article_id=c["id"],
                 url=c["url"],
-                headers=conditional_headers(c),
+                headers=self.headers(c),
                 unlisted_twice=previous is not None
                 and (c["listed_crawl"] is None or c["listed_crawl"] < previous),
             )

@@ -14,7 +14,9 @@ Tables (the data contract in DESIGN.md; every column is described in metadata.js
   linked it (`crawlers/incremental.py` reads it);
 - `crawls`: one row per spider run;
 - `raw_pages` + `raw_blobs`: every fetched page, its body zlib-compressed and stored once per
-  content hash, so normalization can be re-run without the network.
+  content hash, so normalization can be re-run without the network;
+- views (`VIEWS`): the counts behind the dashboard's charts and the province map, readable as
+  plain tables where arbitrary SQL is off (the public profile).
 
 The database is opened in WAL mode so Datasette can read it while a crawl writes.
 """
@@ -85,6 +87,12 @@ CRAWL_COLUMNS: dict[str, type] = {
     "removed": int,
 }
 
+# A source's health after each crawl (crawlers/health.py): status, reason, and since when.
+HEALTH_COLUMNS = {
+    "crawls": ["health", "health_reason"],
+    "sources": ["health", "health_reason", "health_since"],
+}
+
 # Side tables: what the normalizers found in an article's body, rewritten with the article.
 # record key -> (table, columns)
 MENTION_TABLES: dict[str, tuple[str, dict[str, type]]] = {
@@ -127,6 +135,60 @@ MENTION_TABLES: dict[str, tuple[str, dict[str, type]]] = {
             "end": int,
         },
     ),
+}
+
+
+# Documents of these issuers are national (one numbering for the country): the Party Central
+# Committee, the Government, the Prime Minister, the National Assembly and its Standing
+# Committee, a ministry (BKHCN, BTC, ...). Any other issuer (UBND, HĐND, a Sở, a Tỉnh ủy)
+# numbers its own documents in each province, so "412/QĐ-UBND" of two provinces are two.
+_NATIONAL_ISSUER = (
+    "d.issuer is null or d.issuer in ('TW', 'CP', 'TTg') or d.issuer glob 'QH*'"
+    " or d.issuer glob 'UBTVQH*' or d.issuer glob 'B[A-Z]*'"
+)
+
+# Read-only aggregates over the tables above: name -> select. Recreated when the SQL changes.
+VIEWS: dict[str, str] = {
+    "articles_per_month": """
+select substr(a.published_date, 1, 7) as month, a.current_province_id, p.name as province,
+  count(*) as articles
+from articles a join provinces p on p.id = a.current_province_id
+where a.published_date is not null
+group by month, a.current_province_id
+order by month, province""",
+    "province_articles": """
+select p.id, p.name, p.kind, p.region,
+  (select count(*) from articles a where a.current_province_id = p.id) as articles,
+  (select count(*) from sources s join provinces f on f.id = s.province_id
+    where f.successor_id = p.id) as sources,
+  (select max(a.published_date) from articles a where a.current_province_id = p.id) as latest,
+  p.latitude, p.longitude
+from provinces p
+where p.status = 'current'
+order by articles desc, p.name""",
+    "unit_articles": """
+with named as (
+  select unit_id, count(distinct article_id) as n from unit_mentions group by unit_id
+), written as (
+  select unit_id, count(*) as n from articles where unit_id is not null group by unit_id
+)
+select u.id, u.name, u.name_en, u.kind, coalesce(named.n, 0) as articles_naming,
+  coalesce(written.n, 0) as articles_written
+from units u left join named on named.unit_id = u.id left join written on written.unit_id = u.id
+order by articles_naming desc, u.name""",
+    "document_citations": f"""
+select c.type, c.document, c.issuer, c.province_id, p.name as province, c.articles,
+  c.provinces, c.first_cited, c.last_cited
+from (
+  select d.type, coalesce(d.number, d.title) as document, d.issuer,
+    case when {_NATIONAL_ISSUER} then null else a.province_id end as province_id,
+    count(distinct d.article_id) as articles, count(distinct a.province_id) as provinces,
+    min(a.published_date) as first_cited, max(a.published_date) as last_cited
+  from doc_refs d join articles a on a.id = d.article_id
+  where coalesce(d.number, d.title) is not null
+  group by d.type, document, 4
+) c left join provinces p on p.id = c.province_id
+order by c.articles desc, c.document""",
 }
 
 
@@ -326,6 +388,9 @@ class Store:
                 foreign_keys=[("content_hash", "raw_blobs", "hash")],
             )
             db["raw_pages"].create_index(["url", "fetched_at"])
+        for name, sql in VIEWS.items():
+            db.create_view(name, sql.strip(), replace=True)  # a no-op when unchanged
+        self._migrate_health()
 
     def _ensure_search_index(self) -> None:
         """`articles_fts`: title and body as printed, plus a copy with đ folded to d.
@@ -421,6 +486,14 @@ class Store:
                 foreign_keys=[("article_id", "articles", "id")],
             )
 
+    def _migrate_health(self) -> None:
+        """The health columns, added to new and old databases alike (additive)."""
+        for table, columns in HEALTH_COLUMNS.items():
+            existing = self.db[table].columns_dict
+            for column in columns:
+                if column not in existing:
+                    self.db[table].add_column(column, str)
+
     def _migrate_articles(self) -> None:
         """Add the article columns a newer version introduced (data contract: additive)."""
         existing = self.db["articles"].columns_dict
@@ -469,6 +542,61 @@ class Store:
 
     def crawl_counts(self, crawl_id: int) -> dict[str, int]:
         return dict(self.db["crawls"].get(crawl_id))
+
+    # -- health ---------------------------------------------------------------------------
+
+    def crawl_history(
+        self, spider: str, *, before: int, mirror: bool, limit: int = 50
+    ) -> list[dict[str, Any]]:
+        """A source's finished crawls before crawl `before`, of the same kind (mirror or
+        live), newest first."""
+        return list(
+            self.db.query(
+                "select * from crawls where spider = ? and id < ? and mirror = ? "
+                "and finished is not null order by id desc limit ?",
+                [spider, before, int(mirror), limit],
+            )
+        )
+
+    def source_health(self, source_id: str) -> dict[str, Any] | None:
+        """`health`, `health_reason`, `health_since` of a source (None: no such source)."""
+        rows = list(
+            self.db.query(
+                "select health, health_reason, health_since from sources where id = ?",
+                [source_id],
+            )
+        )
+        return rows[0] if rows else None
+
+    def set_crawl_health(self, crawl_id: int, status: str, reason: str) -> None:
+        self.db["crawls"].update(crawl_id, {"health": status, "health_reason": reason})
+
+    def set_source_health(self, source_id: str, status: str, reason: str, since: str) -> None:
+        self.db.execute(
+            "update sources set health = ?, health_reason = ?, health_since = ? where id = ?",
+            [status, reason, since, source_id],
+        )
+        self.db.conn.commit()
+
+    def health_overview(self, sources: list[str] | None = None) -> list[dict[str, Any]]:
+        """Every source (or the named ones) with its health and the crawl it was judged
+        on (its latest judged crawl, else its latest crawl; none: never crawled)."""
+        where, params = "", []
+        if sources:
+            where = f"where s.id in ({', '.join('?' for _ in sources)})"
+            params = list(sources)
+        sql = f"""
+            select s.id as source, s.health, s.health_reason, s.health_since,
+                c.id as crawl_id, c.started, c.finished, c.finish_reason, c.mirror, c.pages,
+                c.items_new, c.items_updated, c.items_unchanged, c.items_invalid, c.errors,
+                {", ".join(f"c.{column}" for column in COVERAGE_COLUMNS)}, c.fallback_items
+            from sources s left join crawls c on c.id = coalesce(
+                (select max(id) from crawls where spider = s.id and health is not null),
+                (select max(id) from crawls where spider = s.id))
+            {where}
+            order by s.id
+        """
+        return list(self.db.query(sql, params))
 
     # -- articles -------------------------------------------------------------------------
 

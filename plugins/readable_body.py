@@ -2,7 +2,8 @@
 
 `articles.body_text` keeps paragraphs apart with a blank line and line breaks within one
 with "\\n"; this renders them as <p> and <br>, the text itself escaped (nothing from a page
-is ever rendered as HTML).
+is ever rendered as HTML). The same markup is an SQL function, `html_paragraphs(text)`, for
+the Atom feed's entry content (`feed` query in metadata.json).
 """
 
 from __future__ import annotations
@@ -20,6 +21,15 @@ def paragraphs(text: str) -> Markup:
             "<p>" + "<br>".join(escape(line) for line in b.split("\n")) + "</p>" for b in blocks
         )
     )
+
+
+def _html_paragraphs(value: object) -> str | None:
+    return None if value is None else str(paragraphs(str(value)))
+
+
+@hookimpl
+def prepare_connection(conn):
+    conn.create_function("html_paragraphs", 1, _html_paragraphs, deterministic=True)
 
 
 @hookimpl

@@ -82,6 +82,23 @@ def test_summary_table_reports_each_source(crawled):
     for name in SOURCES:
         line = next(ln for ln in out.splitlines() if ln.startswith(name))
         assert " ok " in line, line
+    assert f"{len(SOURCES)} sources: {len(SOURCES)} ok, 0 degraded, 0 failing" in out
+
+
+def test_progress_shows_each_source_finishing_on_stderr(crawled):
+    err = crawled["second"].stderr
+    sites = load_sites()
+    for name in SOURCES:
+        # an incremental run: the articles on the first listing page, asked again
+        n = min(sites[name].per_page, len(content(name)))
+        assert f"[{name}] finished  pages " in err
+        assert f"  new 0  upd 0  same {n}  invalid 0  errors 0  " in err
+
+
+def test_every_source_and_crawl_is_judged_ok(crawled):
+    db = crawled["db"]
+    assert rows(db, "select distinct health, health_reason from crawls") == [("ok", "")]
+    assert rows(db, "select count(*) from sources where health = 'ok'") == [(len(SOURCES),)]
 
 
 def test_urls_are_the_real_hosts(crawled):
@@ -279,8 +296,20 @@ def test_crawlall_reports_a_dead_site_and_exits_non_zero(tmp_path):
         result = run(["crawlall", "kien_giang"], db, DOST_MIRROR=mirror.url)
     assert result.returncode == 1
     line = next(ln for ln in result.stdout.splitlines() if ln.startswith("kien_giang"))
-    assert "FAILED" in line
+    assert " failing " in line and line.endswith("no article")
     assert "listing without articles" in result.stderr or "404" in result.stderr
+    assert rows(db, "select health, health_reason from sources") == [("failing", "no article")]
+
+
+def test_crawlall_rejects_unknown_sources_platforms_and_provinces(tmp_path):
+    for args, message in [
+        (["--only", "atlantis"], "unknown source(s): atlantis"),
+        (["--platform", "typo3"], "unknown platform(s): typo3"),
+        (["--province", "atlantis"], "unknown province 'atlantis'"),
+    ]:
+        result = run(["crawlall", *args], tmp_path / "none.db")
+        assert result.returncode == 2, args
+        assert message in result.stderr
 
 
 def test_reprocess_recomputes_fields_offline_and_reports_changes(tmp_path):
@@ -498,3 +527,79 @@ def test_backfill_walks_everything_again_and_finds_nothing_more(site_life, tmp_p
     # every article still on the sites was asked again
     (kept,) = rows(db, "select count(*) from articles where removed_at is null")[0]
     assert sum(r[6] for r in backfill) == kept
+
+
+def redesigned_copy(tmp_path: Path, source: str) -> Path:
+    """A copy of the mirror of `source`'s site where every article page has new class
+    names: the site's selectors for title, date, byline and body find nothing."""
+    from tests.conftest import article_url, mirror_file
+
+    copy = tmp_path / "redesigned"
+    host = load_sites()[source].host
+    shutil.copytree(MIRROR_DIR / host, copy / host)
+    for article in content(source):
+        page = copy / mirror_file(article_url(source, article["id"])).relative_to(MIRROR_DIR)
+        html = page.read_text(encoding="utf-8")
+        changed = html.replace("news_column", "news-col").replace("news-bodyhtml", "post-body")
+        assert changed != html
+        page.write_text(changed, encoding="utf-8")
+    return copy
+
+
+def test_a_redesigned_site_turns_failing_alerts_once_keeps_its_articles_and_recovers(tmp_path):
+    from tests.test_alerts import recorder, recording_webhook
+
+    db = tmp_path / "dost.db"
+    command, alert_file = recorder(tmp_path)
+    redesigned = str(redesigned_copy(tmp_path, "cao_bang"))
+    with recording_webhook() as (url, received, _):
+        alerting = {"DOST_ALERT_COMMAND": command, "DOST_ALERT_WEBHOOK": url}
+
+        def crawl(**env: str) -> subprocess.CompletedProcess[str]:
+            return run(["crawlall", "-s", "cao_bang", "--mirror"], db, **alerting, **env)
+
+        first = crawl()
+        assert first.returncode == 0, first.stdout + first.stderr
+        assert not alert_file.exists() and not received  # ok from the start: nothing to say
+
+        broken = crawl(DOST_MIRROR_DIR=redesigned)
+        assert broken.returncode == 1, broken.stdout + broken.stderr
+        reason = "fallback extractor needed for 100% of articles (usually 0%)"
+        line = next(ln for ln in broken.stdout.splitlines() if ln.startswith("cao_bang"))
+        assert " failing " in line and line.endswith(f"(was ok) {reason}")
+        assert "alert (command and webhook): cao_bang" in broken.stdout
+
+        # The fallback extractor read the articles the run asked for again (an incremental
+        # run: those on the first listing page), and says so; no article is lost.
+        articles = rows(db, "select extraction from articles where source_id = 'cao_bang'")
+        assert len(articles) == len(content("cao_bang"))
+        fallback = [
+            e for (e,) in articles if json.loads(e)["title"] == json.loads(e)["body"] == "fallback"
+        ]
+        assert len(fallback) == load_sites()["cao_bang"].per_page
+        assert rows(db, "select health, health_reason from crawls order by id") == [
+            ("ok", ""),
+            ("failing", reason),
+        ]
+        assert rows(db, "select health, health_reason from sources") == [("failing", reason)]
+
+        alert = json.loads(json.loads(alert_file.read_text(encoding="utf-8"))["stdin"])
+        assert alert["failing"] == ["cao_bang"] and alert["sources"][0]["reason"] == reason
+        assert [r["json"] for r in received] == [alert]
+
+        status = run(["health", "cao_bang"], db)
+        assert status.returncode == 1
+        assert status.stdout.splitlines()[2].split()[:2] == ["cao_bang", "failing"]
+        assert status.stdout.rstrip().endswith(reason)
+
+        alert_file.unlink()
+        still = crawl(DOST_MIRROR_DIR=redesigned)
+        assert still.returncode == 1
+        assert not alert_file.exists() and len(received) == 1  # still failing: no new alert
+
+        fixed = crawl()
+        assert fixed.returncode == 0, fixed.stdout + fixed.stderr
+        assert rows(db, "select health from sources") == [("ok",)]
+        recovered = json.loads(json.loads(alert_file.read_text(encoding="utf-8"))["stdin"])
+        assert recovered["recovered"] == ["cao_bang"] and len(received) == 2
+    assert run(["health", "cao_bang"], db).returncode == 0

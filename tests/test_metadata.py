@@ -30,6 +30,14 @@ def test_every_column_is_described(store):
             assert described.get(column, "").strip(), f"{table}.{column} is not described"
 
 
+def test_every_view_and_its_columns_are_described(store):
+    for view in store.db.view_names():
+        assert TABLES.get(view, {}).get("title"), f"view {view} missing from metadata.json"
+        assert TABLES[view].get("description"), f"view {view} has no description"
+        for column in store.db[view].columns_dict:
+            assert TABLES[view]["columns"].get(column, "").strip(), f"{view}.{column}"
+
+
 def test_no_description_of_a_column_that_does_not_exist(store):
     for table, spec in TABLES.items():
         actual = set(store.db[table].columns_dict)
@@ -58,7 +66,7 @@ def test_articles_table_is_searchable_newest_first_with_facets():
 
 
 @pytest.mark.parametrize(
-    "name", ["search", "latest", "people", "documents", "sources_health", "changes"]
+    "name", ["search", "latest", "people", "documents", "sources_health", "feed", "changes"]
 )
 def test_stored_queries_are_titled_and_described(name):
     stored = METADATA["databases"]["dost"]["queries"][name]

@@ -42,7 +42,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response
 
-from crawlers.incremental import ARTICLE_STATUSES, Walk, change_stats, conditional_headers
+from crawlers.incremental import ARTICLE_STATUSES, Walk, change_stats
 from crawlers.items import Article
 from crawlers.store import SourceRecord, store_for
 
@@ -267,7 +267,7 @@ class NewsSpider(scrapy.Spider):
         if known:
             meta["dost_article_id"] = known["id"]
         return response.follow(
-            url, callback=self.parse_article, meta=meta, headers=conditional_headers(known)
+            url, callback=self.parse_article, meta=meta, headers=self.walk.headers(known)
         )
 
     def listing_walked(self) -> None:

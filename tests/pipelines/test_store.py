@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from crawlers.store import SourceRecord, Store, content_hash
+from crawlers.store import VIEWS, SourceRecord, Store, content_hash
 
 SOURCE = SourceRecord(
     id="cao_bang",
@@ -261,3 +261,54 @@ def test_a_database_without_published_month_gets_it_from_published_date(tmp_path
         assert months == [("2017-09",), (None,)]
     finally:
         store.close()
+
+
+def test_views_are_created_once_and_replaced_when_their_sql_changes(tmp_path):
+    path = tmp_path / "dost.db"
+    Store(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("drop view province_articles")
+        conn.execute("create view province_articles as select 1 as stale")
+    store = Store(path)
+    assert set(VIEWS) <= set(store.db.view_names())
+    assert "stale" not in store.db["province_articles"].columns_dict
+    store.close()
+
+
+def test_document_citations_count_a_provincial_number_once_per_province(db):
+    db.upsert_source(
+        SourceRecord(
+            id="bac_kan",
+            name="Sở Khoa học và Công nghệ tỉnh Bắc Kạn",
+            province_id="bac-kan",
+            homepage="https://skhcn.backan.gov.vn/",
+            platform="aspnet",
+            legacy=True,
+            evidence="assumed",
+        )
+    )
+
+    def ref(number, issuer):
+        return {"type": "Kế hoạch", "number": number, "issuer": issuer, "text": number}
+
+    cited = [ref("12/KH-UBND", "UBND"), ref("57-NQ/TW", "TW")]
+    db.upsert_article(article(doc_refs=cited))
+    db.upsert_article(
+        article(
+            url="https://skhcn.backan.gov.vn/tin/1",
+            source_id="bac_kan",
+            province_id="bac-kan",
+            current_province_id="thai-nguyen",
+            body_text="Khác.",
+            doc_refs=cited,
+        )
+    )
+    got = {
+        (r["document"], r["province_id"]): (r["articles"], r["provinces"])
+        for r in db.db.query("select * from document_citations")
+    }
+    assert got == {
+        ("57-NQ/TW", None): (2, 2),
+        ("12/KH-UBND", "cao-bang"): (1, 1),
+        ("12/KH-UBND", "bac-kan"): (1, 1),
+    }

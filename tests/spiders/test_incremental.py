@@ -277,3 +277,15 @@ def test_an_article_page_keeps_its_validators_on_the_item(runs):
     page = page.replace(headers={"ETag": '"abc"', "Last-Modified": "Mon, 01 Jan 2024 00:00:00 GMT"})
     (item,) = run.spider.parse_article(page)
     assert (item["etag"], item["last_modified"]) == ('"abc"', "Mon, 01 Jan 2024 00:00:00 GMT")
+
+
+def test_a_source_judged_unhealthy_is_asked_in_full(runs):
+    # Its pages may have changed without their dates moving (a redesign): read them again.
+    first = runs("cao_bang")
+    store_articles(first, newest("cao_bang"))
+    first.store.set_source_health("cao_bang", "failing", "fallback", "2026-01-01T00:00:00+00:00")
+    run = runs("cao_bang")
+    run.start()
+    articles, _ = run.listing(1)
+    assert all(r.meta["dost_article_id"] for r in articles)
+    assert not any("If-Modified-Since" in r.headers for r in articles)

@@ -96,7 +96,10 @@ def test_an_article_page_reads_as_an_article(demo_db):
         "select a.id, a.title, a.url, a.body_text, p.name from articles a "
         "join provinces p on p.id = a.current_province_id "
         "where a.id in (select article_id from attachments) "
-        "and a.id in (select article_id from doc_refs) order by a.id limit 1",
+        "and a.id in (select article_id from doc_refs) "
+        # one citing a law by name (no number) when there is one; by URL, not crawl order
+        "order by a.id in (select article_id from doc_refs where number is null) desc, a.url "
+        "limit 1",
     )[0]
     page = fetch(demo_db, f"/dost/articles/{article_id}")
     assert page.status == 200
@@ -110,11 +113,13 @@ def test_an_article_page_reads_as_an_article(demo_db):
         demo_db, "select url from attachments where article_id = ?", (article_id,)
     ):
         assert f'href="{html.escape(attachment)}"' in text
-    for (number,) in rows(
-        demo_db,
-        "select number from doc_refs where article_id = ? and number is not null",
-        (article_id,),
+    for number, cited in rows(
+        demo_db, "select number, text from doc_refs where article_id = ?", (article_id,)
     ):
-        assert f">{html.escape(number, quote=False)}</a>" in text
+        if number:  # a link to the articles citing the same number
+            assert f">{html.escape(number, quote=False)}</a>" in text
+        else:  # a law cited by name: its words as printed
+            assert html.escape(cited, quote=False) in text
+    assert ">None<" not in text
     # every stored field stays on the page, for audit
     assert 'data-column="content_hash"' in text

@@ -16,7 +16,12 @@ The rules, checked on every crawl:
   **degraded** beyond `DOST_HEALTH_DEGRADED` (0.2, i.e. 20 points), **failing** beyond
   `DOST_HEALTH_FAILING` (0.5);
 - **degraded** when the crawl saw fewer articles than the usual number by more than
-  `DOST_HEALTH_VOLUME_DROP` (0.5: less than half). Not judged when pages were limited.
+  `DOST_HEALTH_VOLUME_DROP` (0.5: less than half), among crawls that walked alike (an
+  incremental run sees the first listing pages, a full walk or a backfill everything:
+  crawlers/incremental.py). Not judged when pages were limited.
+
+Shares (fallback, readable pages) are over the articles the crawl read from a page: a
+`304 Not Modified` counts as seen, but shows nothing to judge.
 
 "Usual" is the median over the source's last `DOST_HEALTH_HISTORY` (5) comparable crawls:
 finished normally, without errors, with articles, not judged failing, and of the same kind
@@ -78,16 +83,25 @@ def seen(crawl: Mapping[str, Any]) -> int:
     return sum(crawl.get(column) or 0 for column in SEEN_COLUMNS)
 
 
+def read(crawl: Mapping[str, Any]) -> int:
+    """Articles the crawl read from a page (seen, less the 304 Not Modified answers)."""
+    return seen(crawl) - (crawl.get("not_modified") or 0)
+
+
 def readable_share(crawl: Mapping[str, Any]) -> float | None:
     """Share of the article pages read that yielded an article (None: no article page)."""
-    items, invalid = seen(crawl), crawl.get("items_invalid") or 0
+    items, invalid = read(crawl), crawl.get("items_invalid") or 0
     return items / (items + invalid) if items + invalid else None
 
 
 def fallback_share(crawl: Mapping[str, Any]) -> float | None:
     """Share of the crawl's articles for which the generic extractor found a field."""
-    items = seen(crawl)
+    items = read(crawl)
     return (crawl.get("fallback_items") or 0) / items if items else None
+
+
+def incremental(crawl: Mapping[str, Any]) -> bool:
+    return crawl.get("mode") == "incremental"
 
 
 def basic_failures(crawl: Mapping[str, Any]) -> list[str]:
@@ -167,8 +181,9 @@ def judge(
         _usual(usual_crawls, readable_share, 1.0),
         higher_is_worse=False,
     )
-    if volume and usual_crawls:
-        usual = median(seen(c) for c in usual_crawls)
+    alike = [c for c in usual_crawls if incremental(c) == incremental(crawl)]
+    if volume and alike:
+        usual = median(seen(c) for c in alike)
         if seen(crawl) < usual * (1 - thresholds.volume_drop):
             findings.append((DEGRADED, f"{seen(crawl)} articles seen (usually {usual:g})"))
     if not findings:

@@ -23,6 +23,9 @@ class Article(scrapy.Item):
     province_raw = scrapy.Field()  # the source's province id (former unit for legacy sites)
     attachments = scrapy.Field()  # [{url, file_name, type, text}] documents linked by the page
     extraction = scrapy.Field()  # {field: "selector" | "listing" | "fallback"}: who found it
+    # The page's validators, for the next conditional request (kept by the store).
+    etag = scrapy.Field()
+    last_modified = scrapy.Field()
 
     # Normalized (filled by the pipelines).
     title = scrapy.Field()

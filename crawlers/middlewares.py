@@ -2,7 +2,8 @@
 
 Each response to a request whose `meta["dost_kind"]` is set (the platform spiders set
 "listing" or "article") goes into the raw archive with its URL, status and headers, whatever
-happens to it next: a page the spider cannot parse is still kept for reprocessing.
+happens to it next: a page the spider cannot parse is still kept for reprocessing. A `304 Not
+Modified` brings no page: nothing is kept (the article's `last_seen` moves, see the store).
 Enabled in settings.DOWNLOADER_MIDDLEWARES.
 """
 
@@ -29,7 +30,7 @@ class ArchiveMiddleware:
 
     def process_response(self, request: Request, response: Response) -> Response:
         kind = request.meta.get("dost_kind")
-        if kind:
+        if kind and response.status != 304:
             stats = self.crawler.stats
             crawl_id = stats.get_value("dost/crawl_id") if stats else None
             spider = self.crawler.spider

@@ -10,6 +10,9 @@ name is read when the setting is not given):
 - `DOST_MIRROR_DIR` (default `data/mirror`): the saved sites `crawlall --mirror` serves (a
   changed copy lets a test play a site's edit, deletion or redesign).
 - `DOST_MAX_PAGES` (default 0 = no limit): listing pages to walk per source.
+- `DOST_BACKFILL` (default off): walk every listing page and ask every article again, as a
+  source's first run does, instead of stopping at the first page with nothing new
+  (`crawlers/incremental.py`; `scrapy crawlall --backfill`).
 - `DOST_CONTACT_URL`: the contact URL the user agent names (`dost-news/0.1 (+URL)`).
 - `DOST_RETRY_BACKOFF` (default 2) and `DOST_RETRY_BACKOFF_MAX` (default 30): seconds the
   n-th retry of a request waits, base × 2^(n-1) up to the maximum (crawlers/politeness.py).
@@ -46,6 +49,7 @@ DOST_DB = os.environ.get("DOST_DB", "")
 DOST_MIRROR = os.environ.get("DOST_MIRROR", "")
 DOST_MIRROR_DIR = os.environ.get("DOST_MIRROR_DIR", "")
 DOST_MAX_PAGES = int(os.environ.get("DOST_MAX_PAGES", "0") or 0)
+DOST_BACKFILL = os.environ.get("DOST_BACKFILL", "") not in ("", "0", "false", "False")
 DOST_CONTACT_URL = os.environ.get(
     "DOST_CONTACT_URL", "https://github.com/dost-news/dost-news#contact"
 )

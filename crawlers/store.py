@@ -5,6 +5,13 @@ Tables (the data contract in DESIGN.md; every column is described in metadata.js
 - `provinces`: former and current provincial units, loaded from `data/provinces.csv`;
 - `sources`: one row per spider;
 - `articles`: one row per canonical article URL, upserted (first_seen kept, last_seen moved);
+  never deleted: an article gone from its site is marked `removed_at` / `removed_reason`;
+- `article_versions`: the earlier versions of an article whose title or body the site edited
+  (the current one is in `articles`; a `scrapy reprocess` is not an edit and keeps none);
+- `article_events`: what crawls found happening to articles: changed, removed, restored;
+- `article_state`: the crawler's memory of each article page: the validators of its last
+  answer (ETag, Last-Modified) for conditional requests, where and when a listing last
+  linked it (`crawlers/incremental.py` reads it);
 - `crawls`: one row per spider run;
 - `raw_pages` + `raw_blobs`: every fetched page, its body zlib-compressed and stored once per
   content hash, so normalization can be re-run without the network;
@@ -58,8 +65,27 @@ ARTICLE_COLUMNS: dict[str, type] = {
     "extraction": str,
 }
 
+# Article columns the store keeps itself (with `id`, `first_seen` and `last_seen`).
+ARTICLE_HISTORY_COLUMNS: dict[str, type] = {
+    "changed_at": str,
+    "removed_at": str,
+    "removed_reason": str,
+}
+
 # Share of a crawl's articles that have each field (crawls table).
 COVERAGE_COLUMNS = ["coverage_title", "coverage_published", "coverage_body", "coverage_authors"]
+
+# Crawl columns later versions added (an older database gets them on open).
+CRAWL_COLUMNS: dict[str, type] = {
+    **{column: float for column in COVERAGE_COLUMNS},
+    "fallback_items": int,
+    "mode": str,  # full, incremental or backfill (crawlers/incremental.py)
+    "complete": int,
+    "requests": int,
+    "not_modified": int,
+    "changed": int,
+    "removed": int,
+}
 
 # A source's health after each crawl (crawlers/health.py): status, reason, and since when.
 HEALTH_COLUMNS = {
@@ -182,6 +208,15 @@ def content_hash(title: str, body_text: str) -> str:
     return hashlib.sha256(f"{title}\n\n{body_text}".encode()).hexdigest()
 
 
+def raw_hash(record: Mapping[str, Any]) -> str | None:
+    """A hash of the page's raw title and body HTML, before cleaning; None for a record
+    without them."""
+    if record.get("title_raw") is None and record.get("body_html") is None:
+        return None
+    raw = f"{record.get('title_raw') or ''}\n\n{record.get('body_html') or ''}"
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
 @dataclass(frozen=True)
 class SourceRecord:
     """What the store needs to know about a spider to write its `sources` row."""
@@ -263,7 +298,13 @@ class Store:
             )
         if "articles" not in db.table_names():
             db["articles"].create(
-                {"id": int, **ARTICLE_COLUMNS, "first_seen": str, "last_seen": str},
+                {
+                    "id": int,
+                    **ARTICLE_COLUMNS,
+                    "first_seen": str,
+                    "last_seen": str,
+                    **ARTICLE_HISTORY_COLUMNS,
+                },
                 pk="id",
                 not_null={"url", "source_id", "title", "body_text"},
                 foreign_keys=[
@@ -314,17 +355,15 @@ class Store:
                     "items_unchanged": int,
                     "items_invalid": int,
                     "errors": int,
-                    **{column: float for column in COVERAGE_COLUMNS},
-                    "fallback_items": int,
+                    **CRAWL_COLUMNS,
                 },
                 pk="id",
                 foreign_keys=[("spider", "sources", "id")],
             )
-        for column in COVERAGE_COLUMNS:
+        for column, kind in CRAWL_COLUMNS.items():
             if column not in db["crawls"].columns_dict:
-                db["crawls"].add_column(column, float)
-        if "fallback_items" not in db["crawls"].columns_dict:
-            db["crawls"].add_column("fallback_items", int)
+                db["crawls"].add_column(column, kind)
+        self._ensure_history_tables()
         if "article_urls" not in db.table_names():
             db["article_urls"].create(
                 {"url": str, "article_id": int, "first_seen": str},
@@ -396,6 +435,62 @@ class Store:
             [article_id, title, body, folded],
         )
 
+    def _ensure_history_tables(self) -> None:
+        db = self.db
+        if "article_versions" not in db.table_names():
+            db["article_versions"].create(
+                {
+                    "id": int,
+                    "article_id": int,
+                    "seen_at": str,
+                    "replaced_at": str,
+                    "content_hash": str,
+                    "title": str,
+                    "body_text": str,
+                    "crawl_id": int,
+                },
+                pk="id",
+                foreign_keys=[("article_id", "articles", "id"), ("crawl_id", "crawls", "id")],
+            )
+            db["article_versions"].create_index(["article_id"])
+        if "article_events" not in db.table_names():
+            db["article_events"].create(
+                {
+                    "id": int,
+                    "article_id": int,
+                    "at": str,
+                    "event": str,
+                    "detail": str,
+                    "version_id": int,
+                    "crawl_id": int,
+                },
+                pk="id",
+                foreign_keys=[
+                    ("article_id", "articles", "id"),
+                    ("version_id", "article_versions", "id"),
+                    ("crawl_id", "crawls", "id"),
+                ],
+            )
+            db["article_events"].create_index(["article_id"])
+            db["article_events"].create_index(["at"])
+            db["article_events"].create_index(["crawl_id"])
+        if "article_state" not in db.table_names():
+            db["article_state"].create(
+                {
+                    "article_id": int,
+                    "etag": str,
+                    "last_modified": str,
+                    "raw_hash": str,
+                    "checked_at": str,
+                    "status": int,
+                    "listed_on": str,
+                    "listed_at": str,
+                    "listed_crawl": int,
+                },
+                pk="article_id",
+                foreign_keys=[("article_id", "articles", "id")],
+            )
+
     def _migrate_health(self) -> None:
         """The health columns, added to new and old databases alike (additive)."""
         for table, columns in HEALTH_COLUMNS.items():
@@ -407,6 +502,9 @@ class Store:
     def _migrate_articles(self) -> None:
         """Add the article columns a newer version introduced (data contract: additive)."""
         existing = self.db["articles"].columns_dict
+        for column, kind in ARTICLE_HISTORY_COLUMNS.items():
+            if column not in existing:
+                self.db["articles"].add_column(column, kind)
         for column, kind in ARTICLE_COLUMNS.items():
             if column not in existing:
                 self.db["articles"].add_column(column, kind)
@@ -507,16 +605,26 @@ class Store:
 
     # -- articles -------------------------------------------------------------------------
 
-    def upsert_article(self, record: Mapping[str, Any], *, seen: bool = True) -> str:
+    def upsert_article(
+        self, record: Mapping[str, Any], *, seen: bool = True, crawl_id: int | None = None
+    ) -> str:
         """Insert or update one article by URL. Returns "new", "updated" or "unchanged".
 
         `first_seen` is written once; `last_seen` moves on every sighting (`seen=False` for a
         recomputation that fetched nothing); the content hash decides whether the sighting
         changed anything a reader sees. The record's mention lists (`unit_mentions`,
         `people_mentions`, `doc_refs`), when present, replace the article's side-table rows.
+
+        A sighting (`seen`) whose title or body differs is a site edit when the page's raw
+        title and body HTML (`title_raw`, `body_html`: the `raw_hash`) changed too: the
+        previous version goes to `article_versions`, `changed_at` moves and a "changed"
+        event is written. Same raw page, other text: our normalization changed (a new
+        boilerplate phrase...), so the article is updated without a version, as a reprocess.
+        A sighting also clears a removal the site's 404/410 caused (a "restored" event), and
+        keeps the page's validators (`etag`, `last_modified`) for the next conditional request.
         """
         with self.db.atomic():
-            return self._upsert_article(record, seen=seen, now=utc_now())
+            return self._upsert_article(record, seen=seen, now=utc_now(), crawl_id=crawl_id)
 
     def upsert_articles(
         self, records: Iterable[Mapping[str, Any]], *, seen: bool = True
@@ -528,16 +636,19 @@ class Store:
         now = utc_now()
         with self.db.atomic():
             for record in records:
-                outcomes[self._upsert_article(record, seen=seen, now=now)] += 1
+                outcomes[self._upsert_article(record, seen=seen, now=now, crawl_id=None)] += 1
         return outcomes
 
-    def _upsert_article(self, record: Mapping[str, Any], *, seen: bool, now: str) -> str:
+    def _upsert_article(
+        self, record: Mapping[str, Any], *, seen: bool, now: str, crawl_id: int | None
+    ) -> str:
         row = {key: record.get(key) for key in ARTICLE_COLUMNS}
         for key in ("authors", "extraction"):
             if isinstance(row[key], list | tuple | dict):
                 row[key] = json.dumps(row[key], ensure_ascii=False)
         if not row["content_hash"]:
             row["content_hash"] = content_hash(row["title"] or "", row["body_text"] or "")
+        raw = raw_hash(record)
         existing = self._find_article(row)
         if existing is None:
             table = self.db["articles"]
@@ -547,6 +658,8 @@ class Store:
                 self._keep_url(article_id, url, now)
             self._index_article(article_id, row["title"], row["body_text"])
             self._write_mentions(article_id, record)
+            if seen:
+                self._write_state(article_id, record, raw, now)
             return "new"
         article_id, old_hash, primary_url = existing
         for url in [row["url"], *(record.get("other_urls") or [])]:
@@ -554,11 +667,236 @@ class Store:
         # An article seen under another URL keeps the URL it was first stored under.
         row["url"] = primary_url
         changed = old_hash != row["content_hash"]
-        self.db["articles"].update(article_id, {**row, "last_seen": now} if seen else row)
+        update: dict[str, Any] = dict(row)
+        if seen:
+            update["last_seen"] = now
+            if changed and self._is_site_edit(article_id, raw):
+                update["changed_at"] = now
+                self._keep_version(article_id, row, now, crawl_id)
+            self._restore(article_id, "http", "http 200", now, crawl_id)
+            self._write_state(article_id, record, raw, now)
+        self.db["articles"].update(article_id, update)
         if changed or not seen:
             self._index_article(article_id, row["title"], row["body_text"])
         self._write_mentions(article_id, record)
         return "updated" if changed else "unchanged"
+
+    def _is_site_edit(self, article_id: int, raw: str | None) -> bool:
+        found = self.db.execute(
+            "select raw_hash from article_state where article_id = ?", [article_id]
+        ).fetchone()
+        old = found[0] if found else None
+        return old is None or raw is None or old != raw
+
+    def _keep_version(
+        self, article_id: int, row: Mapping[str, Any], now: str, crawl_id: int | None
+    ) -> None:
+        """Keep the stored (previous) title and body before an edit replaces them."""
+        title, body, old_hash, first_seen, changed_at = self.db.execute(
+            "select title, body_text, content_hash, first_seen, changed_at "
+            "from articles where id = ?",
+            [article_id],
+        ).fetchone()
+        versions = self.db["article_versions"]
+        versions.insert(
+            {
+                "article_id": article_id,
+                "seen_at": changed_at or first_seen,
+                "replaced_at": now,
+                "content_hash": old_hash,
+                "title": title,
+                "body_text": body,
+                "crawl_id": crawl_id,
+            }
+        )
+        what = [
+            name
+            for name, old, new in [("title", title, row["title"]), ("body", body, row["body_text"])]
+            if (old or "") != (new or "")
+        ]
+        self._event(article_id, "changed", ", ".join(what), now, crawl_id, int(versions.last_pk))
+
+    def _event(
+        self,
+        article_id: int,
+        event: str,
+        detail: str,
+        now: str,
+        crawl_id: int | None,
+        version_id: int | None = None,
+    ) -> None:
+        self.db["article_events"].insert(
+            {
+                "article_id": article_id,
+                "at": now,
+                "event": event,
+                "detail": detail,
+                "version_id": version_id,
+                "crawl_id": crawl_id,
+            }
+        )
+
+    def _write_state(
+        self, article_id: int, record: Mapping[str, Any], raw: str | None, now: str
+    ) -> None:
+        self.db["article_state"].upsert(
+            {
+                "article_id": article_id,
+                "etag": record.get("etag"),
+                "last_modified": record.get("last_modified"),
+                "raw_hash": raw,
+                "checked_at": now,
+                "status": 200,
+            },
+            pk="article_id",
+        )
+
+    def _restore(
+        self, article_id: int, cause: str, detail: str, now: str, crawl_id: int | None
+    ) -> bool:
+        """Clear a removal whose reason starts with `cause` ("http", "unlisted")."""
+        cursor = self.db.execute(
+            "update articles set removed_at = null, removed_reason = null "
+            "where id = ? and removed_reason like ?",
+            [article_id, f"{cause}%"],
+        )
+        if cursor.rowcount:
+            self._event(article_id, "restored", detail, now, crawl_id)
+        return bool(cursor.rowcount)
+
+    def _remove(self, article_id: int, reason: str, now: str, crawl_id: int | None) -> bool:
+        cursor = self.db.execute(
+            "update articles set removed_at = ?, removed_reason = ? "
+            "where id = ? and removed_at is null",
+            [now, reason, article_id],
+        )
+        if cursor.rowcount:
+            self._event(article_id, "removed", reason, now, crawl_id)
+        return bool(cursor.rowcount)
+
+    # -- what a crawl asks again (crawlers/incremental.py) ------------------------------------
+
+    def known_articles(self, source_id: str) -> dict[str, dict[str, Any]]:
+        """Every URL (canonical or other) of a source's stored articles -> what a crawl
+        needs to ask for it again: `id`, `url` (canonical), `etag`, `last_modified`,
+        `listed_on`, `removed_reason`."""
+        rows = self.db.query(
+            """
+            select u.url as link, a.id, a.url, s.etag, s.last_modified, s.listed_on,
+                   a.removed_reason
+            from articles a
+            join (select id as article_id, url from articles
+                  union select article_id, url from article_urls) u on u.article_id = a.id
+            left join article_state s on s.article_id = a.id
+            where a.source_id = ?
+            """,
+            [source_id],
+        )
+        return {row.pop("link"): row for row in rows}
+
+    def last_complete_walk(self, source_id: str, before: int | None = None) -> int | None:
+        """The id of the source's last crawl that walked its whole listing (before a crawl)."""
+        found = self.db.execute(
+            "select max(id) from crawls where spider = ? and complete = 1 and id < ?",
+            [source_id, before if before is not None else 2**62],
+        ).fetchone()
+        return found[0] if found else None
+
+    def mark_listed(
+        self, source_id: str, linked: Mapping[str, str], crawl_id: int | None
+    ) -> set[int]:
+        """Record which listing page linked each article URL in this crawl (`linked`: URL ->
+        listing URL); an article removed as "unlisted" that is linked again is restored.
+        Returns the ids of the stored articles linked."""
+        known = {url: info["id"] for url, info in self.known_articles(source_id).items()}
+        listed = {known[url]: listing for url, listing in linked.items() if url in known}
+        now = utc_now()
+        with self.db.atomic():
+            self.db["article_state"].upsert_all(
+                [
+                    {
+                        "article_id": article_id,
+                        "listed_on": listing,
+                        "listed_at": now,
+                        "listed_crawl": crawl_id,
+                    }
+                    for article_id, listing in listed.items()
+                ],
+                pk="article_id",
+            )
+            for article_id in listed:
+                self._restore(article_id, "unlisted", "listed again", now, crawl_id)
+        return set(listed)
+
+    def unlisted_articles(
+        self, source_id: str, linked: set[int], listed_on: list[str] | None = None
+    ) -> list[dict[str, Any]]:
+        """The source's articles (not removed) that no listing page of this crawl linked;
+        with `listed_on`, only those a listing page among these linked the last time.
+        Each with `id`, `url`, `etag`, `last_modified`, `listed_crawl`."""
+        sql = """
+            select a.id, a.url, s.etag, s.last_modified, s.listed_on, s.listed_crawl
+            from articles a left join article_state s on s.article_id = a.id
+            where a.source_id = ? and a.removed_at is null
+            order by a.id
+        """
+        rows = [r for r in self.db.query(sql, [source_id]) if r["id"] not in linked]
+        if listed_on is not None:
+            pages = set(listed_on)
+            rows = [r for r in rows if r["listed_on"] in pages]
+        return rows
+
+    def forget_listing(self, article_ids: list[int]) -> None:
+        """These articles are no longer on the listing page they were last seen on."""
+        with self.db.atomic():
+            self.db.conn.executemany(
+                "update article_state set listed_on = null where article_id = ?",
+                [[i] for i in article_ids],
+            )
+
+    def record_check(
+        self,
+        article_id: int,
+        status: int,
+        *,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        crawl_id: int | None = None,
+    ) -> str | None:
+        """A stored article's page answered a request without a page to read: 304 (not
+        modified: seen, unchanged; a 404/410 removal is cleared) or 404/410 (gone: marked
+        removed, never deleted). Returns "restored", "removed" or None (nothing changed)."""
+        now = utc_now()
+        state: dict[str, Any] = {"article_id": article_id, "checked_at": now, "status": status}
+        if etag:
+            state["etag"] = etag
+        if last_modified:
+            state["last_modified"] = last_modified
+        with self.db.atomic():
+            self.db["article_state"].upsert(state, pk="article_id")
+            if status == 304:
+                self.db.execute("update articles set last_seen = ? where id = ?", [now, article_id])
+                return (
+                    "restored"
+                    if self._restore(article_id, "http", "http 304", now, crawl_id)
+                    else None
+                )
+            return "removed" if self._remove(article_id, f"http {status}", now, crawl_id) else None
+
+    def mark_removed(self, article_id: int, reason: str, crawl_id: int | None = None) -> bool:
+        """Mark an article removed from its site (kept, never deleted); False if it was."""
+        with self.db.atomic():
+            return self._remove(article_id, reason, utc_now(), crawl_id)
+
+    def crawl_changes(self, crawl_id: int) -> dict[str, int]:
+        """How many articles this crawl found changed, removed and restored."""
+        counts = dict.fromkeys(("changed", "removed", "restored"), 0)
+        for event, count in self.db.execute(
+            "select event, count(*) from article_events where crawl_id = ? group by event",
+            [crawl_id],
+        ).fetchall():
+            counts[event] = count
+        return counts
 
     def _find_article(self, row: Mapping[str, Any]) -> tuple[int, str, str] | None:
         """The stored article a record is: by URL, by another URL it was seen under, or
@@ -654,7 +992,8 @@ class Store:
             params = list(sources)
         sql = f"""
             with latest as (
-                select url, max(id) as id from raw_pages where kind = 'article' group by url
+                select url, max(id) as id from raw_pages
+                where kind = 'article' and status between 200 and 299 group by url
             )
             select r.url, r.source_id, r.status, r.headers, r.content_hash as raw_hash,
                    a.id as article_id, a.published_raw as stored_published_raw

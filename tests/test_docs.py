@@ -14,6 +14,7 @@ COMMANDS = sorted(
 # Documented in the text for README.md that comes with the operations docs (#6); the
 # marks go when it is merged (strict: a test that passes then fails, as a reminder).
 OPERATIONS_SETTINGS = [
+    "DOST_BACKFILL",
     "DOST_PROGRESS_INTERVAL",
     "DOST_RETRY_BACKOFF",
     "DOST_RETRY_BACKOFF_MAX",

@@ -1,8 +1,9 @@
 """The whole path: mirror server -> `scrapy` in a subprocess -> SQLite -> Datasette's JSON API.
 
 One module-scoped database is built by crawling every source twice with `scrapy crawlall
---mirror` (the demo's own command) and once with `scrapy crawl` against a mirror started
-here; the tests then read it as a user would.
+--mirror` (the demo's own command: a full walk, then an incremental run) and once with
+`scrapy crawl` against a mirror started here; the tests then read it as a user would. The
+sites' edits, additions and removals are played on a copy of the mirror (`DOST_MIRROR_DIR`).
 """
 
 from __future__ import annotations
@@ -86,8 +87,10 @@ def test_summary_table_reports_each_source(crawled):
 
 def test_progress_shows_each_source_finishing_on_stderr(crawled):
     err = crawled["second"].stderr
+    sites = load_sites()
     for name in SOURCES:
-        n = len(content(name))
+        # an incremental run: the articles on the first listing page, asked again
+        n = min(sites[name].per_page, len(content(name)))
         assert f"[{name}] finished  pages " in err
         assert f"  new 0  upd 0  same {n}  invalid 0  errors 0  " in err
 
@@ -119,9 +122,12 @@ def test_crawl_rows_record_field_coverage(crawled):
     coverage = rows(
         crawled["db"],
         "select spider, coverage_title, coverage_body, "
-        "coverage_published, fallback_items from crawls",
+        "coverage_published, fallback_items from crawls where mode = 'full'",
     )
     assert all(title == 1.0 and body == 1.0 for _, title, body, _, _ in coverage)
+    # a run that read no page (every article answered 304) has no coverage to report
+    later = rows(crawled["db"], "select coverage_title from crawls where mode = 'incremental'")
+    assert {title for (title,) in later} <= {1.0, None}
     by_spider = {spider: published for spider, _, _, published, _ in coverage}
     assert by_spider["kien_giang"] == round(
         sum(1 for a in content("kien_giang") if a["published"]) / len(content("kien_giang")), 4
@@ -132,14 +138,58 @@ def test_one_crawl_row_per_spider_run_with_counts(crawled):
     crawls = rows(
         crawled["db"],
         "select spider, finish_reason, items_new, items_unchanged, "
-        "pages, mirror from crawls order by id",
+        "pages, mirror, mode, complete from crawls order by id",
     )
     assert len(crawls) == 2 * len(SOURCES)
     first, second = crawls[: len(SOURCES)], crawls[len(SOURCES) :]
     assert all(r[1] == "finished" and r[5] == 1 and r[4] > 0 for r in crawls)
     assert sum(r[2] for r in first) == sum(len(content(n)) for n in SOURCES)
+    assert {(r[6], r[7]) for r in first} == {("full", 1)}
     assert sum(r[2] for r in second) == 0
-    assert sum(r[3] for r in second) == sum(len(content(n)) for n in SOURCES)
+    assert {(r[6], r[7]) for r in second} == {("incremental", 0)}
+    # the known articles on each listing's first page, asked again, are unchanged
+    assert all(r[3] >= 3 for r in second)
+
+
+def test_a_second_run_asks_each_site_for_almost_nothing(crawled):
+    """With nothing new on any site, a run reads each source's first listing page, asks
+    again the articles it lists (a 304 where the site sends validators) and stops."""
+    numbers = rows(
+        crawled["db"],
+        "select spider, mode, requests, not_modified, pages - not_modified, items_new, "
+        "items_updated, changed, removed from crawls order by id",
+    )
+    first = {r[0]: r for r in numbers[: len(SOURCES)]}
+    second = {r[0]: r for r in numbers[len(SOURCES) :]}
+    sites = load_sites()
+    print(f"\n{'source':<16} {'validators':<24} requests (304, with a body): first -> second")
+    for name in SOURCES:
+        f, s = first[name], second[name]
+        print(
+            f"{name:<16} {','.join(sites[name].validators) or '-':<24} "
+            f"{f[2]:>3} ({f[3]}, {f[4]}) -> {s[2]:>2} ({s[3]}, {s[4]})"
+        )
+    total = {run: sum(r[2] for r in runs.values()) for run, runs in [("1", first), ("2", second)]}
+    print(f"all sources: {total['1']} requests -> {total['2']}")
+    for name, (
+        _,
+        _,
+        requests,
+        not_modified,
+        bodies,
+        new,
+        updated,
+        changed,
+        removed,
+    ) in second.items():
+        site = sites[name]
+        # robots.txt, listing page 1, then its articles asked again
+        assert requests <= 2 + site.per_page, name
+        assert bodies <= (2 if site.validators else 2 + site.per_page), name
+        assert (new, updated, changed, removed) == (0, 0, 0, 0), name
+        if site.validators:
+            assert not_modified >= site.per_page - 1, name
+    assert total["2"] * 2 < total["1"]
 
 
 def test_raw_pages_are_archived_compressed(crawled):
@@ -340,6 +390,145 @@ def test_crawlall_mirror_serves_the_copy_named_by_dost_mirror_dir(tmp_path):
     assert "Tiêu đề đã sửa" in titles and victim["title"] not in titles
 
 
+# -- a site's life: edits, additions and removals, found by an ordinary incremental run -------
+
+LIFE_SOURCES = ["bac_kan", "cao_bang", "ha_noi", "kien_giang"]  # both, LM, ETag, no validators
+
+
+def rebuild_with_changes(copy: Path, name: str) -> dict:
+    """Re-render a source's site in the mirror copy as its CMS would after an editor edited
+    the newest article, deleted the second newest and published a new one."""
+    from crawlers.mirror.build import build, load_content
+
+    path = copy / "_content" / f"{name}.json"
+    spec = json.loads(path.read_text(encoding="utf-8"))
+    edited, deleted = load_content(name, copy / "_content")[:2]
+    for a in spec["articles"]:
+        if a["id"] == edited["id"]:
+            a["title"] += " (cập nhật)"
+            a["body"] = [*a["body"], "Bài viết được cập nhật thêm thông tin."]
+    spec["articles"] = [a for a in spec["articles"] if a["id"] != deleted["id"]]
+    new = {**edited, "id": edited["id"] + 1, "title": "Hội thảo khoa học mới về chuyển đổi số"}
+    new.pop("seed", None)
+    if "slug" in new:
+        new["slug"] = f"Hoi-thao-khoa-hoc-moi-ve-chuyen-doi-so-{new['id']}"
+    spec["articles"].append(new)
+    path.write_text(json.dumps(spec, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    build(copy, [name], copy / "_content")
+    site = load_sites(copy / "_content")[name]
+    return {
+        "edited": site.base_url + site.article_path(edited),
+        "old_title": edited["title"],
+        "deleted": site.base_url + site.article_path(deleted),
+        "new": site.base_url + site.article_path(new),
+    }
+
+
+def edit_pages_in_place(copy: Path, name: str) -> dict:
+    """Edit one saved page's headline and delete another page's file: the listing still
+    links the deleted article, which now answers 404."""
+    from tests.conftest import article_url, mirror_file
+
+    edited, deleted = sorted(content(name), key=lambda a: a["id"], reverse=True)[:2]
+    page = copy / mirror_file(article_url(name, edited["id"])).relative_to(MIRROR_DIR)
+    html = page.read_text(encoding="utf-8")
+    assert html.count(edited["title"]) >= 1
+    page.write_text(html.replace(edited["title"], edited["title"] + " (cập nhật)"), "utf-8")
+    (copy / mirror_file(article_url(name, deleted["id"])).relative_to(MIRROR_DIR)).unlink()
+    return {
+        "edited": article_url(name, edited["id"]),
+        "old_title": edited["title"],
+        "deleted": article_url(name, deleted["id"]),
+        "new": None,
+    }
+
+
+@pytest.fixture(scope="module")
+def site_life(tmp_path_factory) -> dict:
+    tmp = tmp_path_factory.mktemp("life")
+    db, copy = tmp / "dost.db", tmp / "mirror"
+    shutil.copytree(MIRROR_DIR, copy)
+    env = {"DOST_MIRROR_DIR": str(copy)}
+    for _ in range(2):
+        result = run(["crawlall", *LIFE_SOURCES, "--mirror"], db, **env)
+        assert result.returncode == 0, result.stdout + result.stderr
+    before = dict(rows(db, "select url, content_hash from articles"))
+    changes = {name: rebuild_with_changes(copy, name) for name in LIFE_SOURCES[:3]}
+    changes["kien_giang"] = edit_pages_in_place(copy, "kien_giang")
+    third = run(["crawlall", *LIFE_SOURCES, "--mirror"], db, **env)
+    assert third.returncode == 0, third.stdout + third.stderr
+    return {"db": db, "before": before, "changes": changes, "third": third}
+
+
+def test_the_third_run_records_exactly_the_sites_changes(site_life):
+    db, changes = site_life["db"], site_life["changes"]
+    third = rows(
+        db,
+        "select spider, mode, items_new, changed, removed, errors from crawls "
+        "order by id desc limit ?",
+        (len(LIFE_SOURCES),),
+    )
+    assert sorted(third) == sorted(
+        (name, "incremental", 0 if name == "kien_giang" else 1, 1, 1, 0) for name in LIFE_SOURCES
+    )
+    events = rows(
+        db,
+        "select a.url, e.event, e.detail from article_events e "
+        "join articles a on a.id = e.article_id",
+    )
+    assert sorted(events) == sorted(
+        [(c["edited"], "changed", "title, body" if c["new"] else "title") for c in changes.values()]
+        + [(c["deleted"], "removed", "http 404") for c in changes.values()]
+    )
+    new = {url for (url,) in rows(db, "select url from articles")} - set(site_life["before"])
+    assert new == {c["new"] for c in changes.values() if c["new"]}
+    # every other article is as it was
+    after = dict(rows(db, "select url, content_hash from articles"))
+    edited = {c["edited"] for c in changes.values()}
+    assert {u: h for u, h in after.items() if u in site_life["before"] and u not in edited} == {
+        u: h for u, h in site_life["before"].items() if u not in edited
+    }
+
+
+def test_an_edit_keeps_the_previous_title_and_a_removal_keeps_the_article(site_life):
+    db = site_life["db"]
+    for change in site_life["changes"].values():
+        assert rows(
+            db,
+            "select v.title, a.changed_at = v.replaced_at from article_versions v "
+            "join articles a on a.id = v.article_id where a.url = ?",
+            (change["edited"],),
+        ) == [(change["old_title"], 1)]
+        ((title, reason, removed_at),) = rows(
+            db,
+            "select title, removed_reason, removed_at from articles where url = ?",
+            (change["deleted"],),
+        )
+        assert title and reason == "http 404" and removed_at
+
+
+def test_backfill_walks_everything_again_and_finds_nothing_more(site_life, tmp_path):
+    db = tmp_path / "dost.db"
+    with sqlite3.connect(site_life["db"]) as source, sqlite3.connect(db) as target:
+        source.backup(target)
+    result = run(
+        ["crawlall", *LIFE_SOURCES, "--mirror", "--backfill"],
+        db,
+        DOST_MIRROR_DIR=str(site_life["db"].parent / "mirror"),
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    backfill = rows(
+        db,
+        "select mode, complete, items_new, items_updated, changed, removed, items_unchanged "
+        "from crawls order by id desc limit ?",
+        (len(LIFE_SOURCES),),
+    )
+    assert {r[:6] for r in backfill} == {("backfill", 1, 0, 0, 0, 0)}
+    # every article still on the sites was asked again
+    (kept,) = rows(db, "select count(*) from articles where removed_at is null")[0]
+    assert sum(r[6] for r in backfill) == kept
+
+
 def redesigned_copy(tmp_path: Path, source: str) -> Path:
     """A copy of the mirror of `source`'s site where every article page has new class
     names: the site's selectors for title, date, byline and body find nothing."""
@@ -380,12 +569,14 @@ def test_a_redesigned_site_turns_failing_alerts_once_keeps_its_articles_and_reco
         assert " failing " in line and line.endswith(f"(was ok) {reason}")
         assert "alert (command and webhook): cao_bang" in broken.stdout
 
-        # The fallback extractor still saved every article, and says so.
+        # The fallback extractor read the articles the run asked for again (an incremental
+        # run: those on the first listing page), and says so; no article is lost.
         articles = rows(db, "select extraction from articles where source_id = 'cao_bang'")
         assert len(articles) == len(content("cao_bang"))
-        assert all(
-            json.loads(e)["title"] == json.loads(e)["body"] == "fallback" for (e,) in articles
-        )
+        fallback = [
+            e for (e,) in articles if json.loads(e)["title"] == json.loads(e)["body"] == "fallback"
+        ]
+        assert len(fallback) == load_sites()["cao_bang"].per_page
         assert rows(db, "select health, health_reason from crawls order by id") == [
             ("ok", ""),
             ("failing", reason),

@@ -140,6 +140,27 @@ def test_volume_is_not_judged_when_pages_were_limited():
     assert judge(crawl(items_new=0, items_unchanged=1), HISTORY, volume=False).status == OK
 
 
+def test_an_incremental_run_is_compared_in_volume_with_incremental_runs_only():
+    full = [crawl(health=OK, mode="full", items_new=10, items_unchanged=0)]
+    # the first incremental run after a full walk sees the first listing page only
+    first_page = crawl(mode="incremental", items_new=0, items_unchanged=3, not_modified=3)
+    assert judge(first_page, full) == Verdict(OK, "")
+    usual = [crawl(health=OK, mode="incremental", items_new=0, items_unchanged=8)] * 3
+    assert judge(crawl(mode="incremental", items_new=0, items_unchanged=3), usual + full) == (
+        Verdict(DEGRADED, "3 articles seen (usually 8)")
+    )
+
+
+def test_shares_are_over_the_articles_read_not_the_304_answers():
+    # 1 article read, by the fallback; 9 answered 304 Not Modified: nothing to read there
+    this = crawl(items_new=1, items_unchanged=9, not_modified=9, fallback_items=1)
+    assert judge(this, HISTORY).reason == (
+        "fallback extractor needed for 100% of articles (usually 0%)"
+    )
+    nothing_read = crawl(items_new=0, items_unchanged=10, not_modified=10)
+    assert judge(nothing_read, HISTORY) == Verdict(OK, "")
+
+
 def test_thresholds_from_settings():
     from scrapy.settings import Settings
 

@@ -66,7 +66,7 @@ def test_articles_table_is_searchable_newest_first_with_facets():
 
 
 @pytest.mark.parametrize(
-    "name", ["search", "latest", "people", "documents", "sources_health", "feed"]
+    "name", ["search", "latest", "people", "documents", "sources_health", "feed", "changes"]
 )
 def test_stored_queries_are_titled_and_described(name):
     stored = METADATA["databases"]["dost"]["queries"][name]

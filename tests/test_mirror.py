@@ -141,3 +141,104 @@ def test_vn_date_replaces_tokens_only(pattern, printed):
     from crawlers.mirror.build import vn_date
 
     assert vn_date("2026-11-19T09:05", pattern) == printed
+
+
+def get_with(mirror, host: str, target: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
+    request = urllib.request.Request(mirror.url + target, headers={"Host": host, **headers})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+def first_article(spider: str) -> tuple[str, str]:
+    site = SITES[spider]
+    return site.host, site.article_path(content(spider)[0])
+
+
+@pytest.mark.parametrize(
+    ("spider", "sent"),
+    [
+        ("bac_kan", {"ETag", "Last-Modified"}),  # Drupal's page cache
+        ("ha_noi", {"ETag"}),  # Liferay's ETag filter
+        ("cao_bang", {"Last-Modified"}),  # NukeViet
+        ("kien_giang", set()),  # an ASP.NET portal: no validators, always 200
+    ],
+)
+def test_server_sends_the_validators_its_site_sends(mirror, spider, sent):
+    status, headers, _ = get_with(mirror, *first_article(spider))
+    assert status == 200
+    assert {"ETag", "Last-Modified"} & set(headers) == sent
+
+
+def test_server_answers_304_to_a_matching_conditional_request(mirror):
+    host, target = first_article("bac_kan")
+    _, headers, body = get_with(mirror, host, target)
+    status, again, rest = get_with(mirror, host, target, **{"If-None-Match": headers["ETag"]})
+    assert (status, rest, again["ETag"]) == (304, b"", headers["ETag"])
+    status, _, _ = get_with(mirror, host, target, **{"If-Modified-Since": headers["Last-Modified"]})
+    assert status == 304
+    # If-None-Match decides when both are sent (RFC 9110): an old tag gets the page.
+    status, _, fresh = get_with(
+        mirror,
+        host,
+        target,
+        **{"If-None-Match": '"old"', "If-Modified-Since": headers["Last-Modified"]},
+    )
+    assert (status, fresh) == (200, body)
+
+
+def test_a_site_without_validators_always_sends_the_page(mirror):
+    host, target = first_article("kien_giang")
+    status, _, body = get_with(
+        mirror, host, target, **{"If-Modified-Since": "Fri, 01 Jan 2100 00:00:00 GMT"}
+    )
+    assert status == 200 and body
+
+
+def test_an_edited_or_deleted_page_is_served_as_it_is_now(tmp_path):
+    import os
+    import shutil
+
+    from crawlers.mirror import MirrorServer
+
+    site = SITES["bac_kan"]
+    shutil.copytree(MIRROR_DIR / site.host, tmp_path / site.host)
+    page = tmp_path / mirror_file(f"{site.base_url}{first_article('bac_kan')[1]}").relative_to(
+        MIRROR_DIR
+    )
+    host, target = first_article("bac_kan")
+    with MirrorServer(tmp_path) as server:
+        _, headers, _ = get_with(server, host, target)
+        page.write_text(page.read_text(encoding="utf-8") + "<!-- sửa -->", encoding="utf-8")
+        mtime = page.stat().st_mtime + 60
+        os.utime(page, (mtime, mtime))
+        status, _, body = get_with(server, host, target, **{"If-None-Match": headers["ETag"]})
+        assert status == 200 and "sửa".encode() in body
+        status, _, _ = get_with(
+            server, host, target, **{"If-Modified-Since": headers["Last-Modified"]}
+        )
+        assert status == 200
+        page.unlink()
+        assert get_with(server, host, target)[0] == 404
+
+
+def test_every_site_says_which_validators_it_sends():
+    kinds = {tuple(site.validators) for site in SITES.values()}
+    assert kinds == {(), ("etag",), ("last-modified",), ("etag", "last-modified")}
+
+
+def test_a_page_deleted_on_purpose_answers_410(tmp_path):
+    import json
+    import shutil
+
+    from crawlers.mirror import MANIFEST, MirrorServer
+
+    host, target = first_article("bac_kan")
+    shutil.copytree(MIRROR_DIR / host, tmp_path / host)
+    manifest = json.loads((tmp_path / host / MANIFEST).read_text(encoding="utf-8"))
+    manifest["pages"][target] = {"status": 410}
+    (tmp_path / host / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    with MirrorServer(tmp_path) as server:
+        assert get_with(server, host, target)[0] == 410

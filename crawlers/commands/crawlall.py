@@ -116,6 +116,11 @@ class Command(ScrapyCommand):
         parser.add_argument(
             "--max-pages", type=int, default=None, help="listing pages per source (0: all)"
         )
+        parser.add_argument(
+            "--backfill",
+            action="store_true",
+            help="walk every listing page and ask every article again (default: incremental)",
+        )
 
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
         super().process_options(args, opts)
@@ -126,6 +131,8 @@ class Command(ScrapyCommand):
         self.names = select_sources(spiders, [*args, *opts.only], opts.platform, opts.province)
         if opts.max_pages is not None:
             settings.set("DOST_MAX_PAGES", opts.max_pages, priority="cmdline")
+        if opts.backfill:
+            settings.set("DOST_BACKFILL", True, priority="cmdline")
         self.mirror = None
         if opts.mirror:  # last: nothing above may fail and leave it running
             from crawlers.mirror import MIRROR_DIR, MirrorServer

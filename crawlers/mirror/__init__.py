@@ -4,19 +4,30 @@ Layout: `data/mirror/<host>/_manifest.json` lists the URLs a host answers (path 
 the site prints them) and the file, status and headers of each; the files sit beside it.
 `MirrorServer` answers a request by its `Host` header and exact path+query, so the spiders
 keep the real URLs: `crawlers.mirror.handler` sends their requests here when `DOST_MIRROR`
-is set. A URL the manifest does not list answers 404, like a live site.
+is set. A URL the manifest does not list (or whose file is gone) answers 404, like a live
+site; an entry may give another status (410 for a page deleted on purpose).
+
+Conditional requests, as a real server answers them: a manifest's `validators` lists what
+the site sends with each page, `etag` (a hash of the file's bytes, so any edit changes it)
+and/or `last-modified` (the file's modification time); a request whose `If-None-Match`
+(or, without one, `If-Modified-Since`) matches gets `304 Not Modified` and no body. Sites
+whose CMS sends no validators (ASP.NET portals, SharePoint) have none and always answer 200.
+Files are read on each request, so a test can edit a copy of the mirror while it is served.
 
 Run it alone with `python -m crawlers.mirror [--port 8765]`.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import threading
 from dataclasses import dataclass, field
+from email.utils import formatdate, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 log = logging.getLogger(__name__)
@@ -30,6 +41,7 @@ class Page:
     file: Path | None
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
+    validators: tuple[str, ...] = ()  # "etag", "last-modified": what the site sends
 
 
 class MirrorSites:
@@ -44,10 +56,14 @@ class MirrorSites:
     def _load(self, manifest: Path) -> None:
         spec = json.loads(manifest.read_text(encoding="utf-8"))
         pages: dict[str, Page] = {}
+        validators = tuple(spec.get("validators", ()))
         for target, entry in spec["pages"].items():
             file = manifest.parent / entry["file"] if entry.get("file") else None
             pages[target] = Page(
-                file=file, status=entry.get("status", 200), headers=entry.get("headers", {})
+                file=file,
+                status=entry.get("status", 200),
+                headers=entry.get("headers", {}),
+                validators=validators,
             )
         for host in [spec["host"], *spec.get("aliases", [])]:
             self.hosts[host.lower()] = pages
@@ -85,6 +101,8 @@ def _handler_class(sites: MirrorSites) -> type[BaseHTTPRequestHandler]:
                 host = parts.netloc
                 target = parts.path + (f"?{parts.query}" if parts.query else "")
             page = sites.lookup(host, target)
+            if page is not None and page.file is not None and not page.file.is_file():
+                page = None  # the file was deleted: the page is gone
             if page is None or page.file is None:
                 status = page.status if page else 404
                 body = NOT_FOUND if status >= 400 else b""
@@ -94,6 +112,15 @@ def _handler_class(sites: MirrorSites) -> type[BaseHTTPRequestHandler]:
                 status, headers = page.status, dict(page.headers)
                 body = page.file.read_bytes()
                 headers.setdefault("Content-Type", _content_type(page.file))
+                if status == 200 and page.validators:
+                    headers.update(_validators(page, body))
+                    if _not_modified(self.headers, headers):
+                        self.send_response(304)
+                        for name in ("ETag", "Last-Modified"):
+                            if name in headers:
+                                self.send_header(name, headers[name])
+                        self.end_headers()
+                        return
             self.send_response(status)
             for name, value in headers.items():
                 self.send_header(name, value)
@@ -106,6 +133,37 @@ def _handler_class(sites: MirrorSites) -> type[BaseHTTPRequestHandler]:
             log.debug("mirror: " + format, *args)
 
     return Handler
+
+
+def _validators(page: Page, body: bytes) -> dict[str, str]:
+    """The ETag and Last-Modified a site sends with a page, as its manifest says it does."""
+    assert page.file is not None
+    out = {}
+    if "etag" in page.validators:
+        out["ETag"] = '"' + hashlib.sha256(body).hexdigest()[:20] + '"'
+    if "last-modified" in page.validators:
+        out["Last-Modified"] = formatdate(page.file.stat().st_mtime, usegmt=True)
+    return out
+
+
+def _not_modified(request: Any, sent: dict[str, str]) -> bool:
+    """Whether a request's validators match the page (RFC 9110 §13.2.2: If-None-Match
+    first; If-Modified-Since only without it)."""
+    if_none_match = request.get("If-None-Match")
+    if if_none_match is not None:
+        if "ETag" not in sent:
+            return False
+        tags = {t.strip().removeprefix("W/") for t in if_none_match.split(",")}
+        return "*" in tags or sent["ETag"] in tags
+    if_modified_since = request.get("If-Modified-Since")
+    if if_modified_since is None or "Last-Modified" not in sent:
+        return False
+    try:
+        return parsedate_to_datetime(sent["Last-Modified"]) <= parsedate_to_datetime(
+            if_modified_since
+        )
+    except (TypeError, ValueError):
+        return False
 
 
 def _content_type(path: Path) -> str:

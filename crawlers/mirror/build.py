@@ -9,7 +9,9 @@
   article's fields, e.g. `/tin-tuc/{id}/{slug}`; an article may give its own `path`),
   `article_aliases` (other paths serving each article: print views, `{id}` and `{slug}` as
   above), `per_page`, `robots` (robots.txt text), `chrome` (what the templates print around
-  the article: department name, the visit date the header showed, counters, ...);
+  the article: department name, the visit date the header showed, counters, ...),
+  `validators` (what the site's server sends for conditional requests: `etag`,
+  `last-modified`, both (the default) or none, `[]`, as ASP.NET and SharePoint portals do);
 - `articles`: title, `published` (ISO, or null when the page prints no date), body blocks,
   byline lines, attachments, and any field a template or a path uses.
 
@@ -37,6 +39,7 @@ CONTENT_DIR = MIRROR_DIR / "_content"
 WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"]
 _TOKENS = re.compile(r"(?<![^\W\d_])(?:wdl|WD|wd|yyyy|dd|mm|HH|MM|SS|d|m)(?![^\W\d_])")
 DEFAULT_ROBOTS = "User-agent: *\nDisallow: /admin/\nDisallow: /search\n"
+DEFAULT_VALIDATORS = ("etag", "last-modified")
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,7 @@ class Site:
     per_page: int = 4
     robots: str = DEFAULT_ROBOTS
     chrome: dict[str, Any] = field(default_factory=dict)
+    validators: tuple[str, ...] = DEFAULT_VALIDATORS
 
     @classmethod
     def from_spec(cls, spider: str, spec: dict[str, Any]) -> Site:
@@ -72,6 +76,7 @@ class Site:
             per_page=spec.get("per_page", 4),
             robots=spec.get("robots", DEFAULT_ROBOTS),
             chrome=spec.get("chrome", {}),
+            validators=tuple(spec.get("validators", DEFAULT_VALIDATORS)),
         )
 
     @property
@@ -183,7 +188,13 @@ def build_site(site: Site, out_root: Path, content_dir: Path = CONTENT_DIR) -> i
         for path in [article["path"], *site.other_article_paths(article)]:
             pages[path] = {"file": name}
 
-    manifest = {"host": site.host, "aliases": site.aliases, "scheme": site.scheme, "pages": pages}
+    manifest = {
+        "host": site.host,
+        "aliases": site.aliases,
+        "scheme": site.scheme,
+        "validators": list(site.validators),
+        "pages": pages,
+    }
     (out / MANIFEST).write_text(
         json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
         encoding="utf-8",
@@ -191,10 +202,12 @@ def build_site(site: Site, out_root: Path, content_dir: Path = CONTENT_DIR) -> i
     return len(pages)
 
 
-def build(out_root: Path = MIRROR_DIR, only: list[str] | None = None) -> dict[str, int]:
+def build(
+    out_root: Path = MIRROR_DIR, only: list[str] | None = None, content_dir: Path = CONTENT_DIR
+) -> dict[str, int]:
     return {
-        name: build_site(site, out_root)
-        for name, site in load_sites().items()
+        name: build_site(site, out_root, content_dir)
+        for name, site in load_sites(content_dir).items()
         if not only or name in only
     }
 
@@ -203,8 +216,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Render data/mirror/ from content + templates.")
     parser.add_argument("spiders", nargs="*", help="only these sources (default: all)")
     parser.add_argument("--out", type=Path, default=MIRROR_DIR)
+    parser.add_argument(
+        "--content", type=Path, default=CONTENT_DIR, help="the content files (a changed copy)"
+    )
     args = parser.parse_args()
-    for name, count in build(args.out, args.spiders).items():
+    for name, count in build(args.out, args.spiders, args.content).items():
         print(f"{name}: {count} URLs")
 
 

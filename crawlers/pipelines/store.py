@@ -1,8 +1,9 @@
 """Store pipeline: writes sources, articles and the crawl's own row into SQLite.
 
 On open: the spider's `sources` row is upserted and a `crawls` row started. Each article is
-upserted by URL (new / updated / unchanged, counted in the stats). When the spider closes,
-its `crawls` row gets the finish reason and the counts. The database is `DOST_DB`.
+upserted by URL (new / updated / unchanged, counted in the stats; an edit the site made keeps
+the previous version: `dost/changed`). When the spider closes, its `crawls` row gets the
+finish reason, the walk's mode and completeness, and the counts. The database is `DOST_DB`.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 
+from crawlers.incremental import change_stats
 from crawlers.store import Store, store_for
 
 
@@ -40,8 +42,12 @@ class StorePipeline:
     def process_item(self, item: Any) -> Any:
         assert self.store is not None and self.crawler.stats is not None
         stats = self.crawler.stats
-        outcome = self.store.upsert_article(dict(item))
+        outcome = self.store.upsert_article(dict(item), crawl_id=self.crawl_id)
         stats.inc_value(f"dost/items_{outcome}")
+        stats.inc_value("dost/items_read")
+        if outcome != "new":
+            for key, value in change_stats(self.store, self.crawl_id).items():
+                stats.set_value(key, value)
         for field in ("title", "published", "body_text", "authors"):
             if item.get(field):
                 stats.inc_value(f"dost/has_{field}")
@@ -54,10 +60,13 @@ class StorePipeline:
             return
         stats = self.crawler.stats
         assert stats is not None
-        items = sum(stats.get_value(f"dost/items_{k}", 0) for k in ("new", "updated", "unchanged"))
+        # Articles read from a page this run (a 304 brings none to read).
+        items = stats.get_value("dost/items_read", 0)
 
         def share(field: str) -> float | None:
             return round(stats.get_value(f"dost/has_{field}", 0) / items, 4) if items else None
+
+        changes = self.store.crawl_changes(self.crawl_id)
 
         self.store.finish_crawl(
             self.crawl_id,
@@ -73,4 +82,10 @@ class StorePipeline:
             coverage_body=share("body_text"),
             coverage_authors=share("authors"),
             fallback_items=stats.get_value("dost/fallback_items", 0),
+            mode=stats.get_value("dost/mode"),
+            complete=int(reason == "finished" and bool(stats.get_value("dost/walk_complete"))),
+            requests=stats.get_value("downloader/request_count", 0),
+            not_modified=stats.get_value("dost/not_modified", 0),
+            changed=changes["changed"],
+            removed=changes["removed"],
         )

@@ -10,6 +10,12 @@ This class does the walking:
 - `parse_article` yields one `Article` with the raw strings the page shows. Cleaning and
   normalizing are the pipelines' job.
 
+How far the walk goes and which known articles are asked again is `crawlers/incremental.py`:
+a source's first run walks everything; later runs stop at the first listing page that brings
+no new article, ask known articles again with their validators (a 304 is counted unchanged,
+a 404/410 marks the article removed), and, when the walk is over, ask again the articles no
+walked page links any more. `DOST_BACKFILL` walks everything again.
+
 A selector is CSS, or XPath when it starts with `xpath:`. A `title`/`date`/`byline` selector
 selects elements (their text is joined); `body` selects the body container (its HTML is kept).
 
@@ -31,10 +37,14 @@ from urllib.parse import urlsplit, urlunsplit
 
 import scrapy
 from parsel import Selector, SelectorList
+from scrapy import signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response
 
+from crawlers.incremental import ARTICLE_STATUSES, Walk, change_stats
 from crawlers.items import Article
-from crawlers.store import SourceRecord
+from crawlers.store import SourceRecord, store_for
 
 _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|zarsrc|_ga)$", re.IGNORECASE)
 ATTACHMENT_TYPES = frozenset(
@@ -121,6 +131,15 @@ class NewsSpider(scrapy.Spider):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.listing_pages = 0
+        # A full walk that knows nothing, until `start` reads what the store knows.
+        self.walk = Walk()
+        self.walk_over = False
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider.listing_walked, signal=signals.spider_idle)
+        return spider
 
     @classmethod
     def hosts(cls) -> set[str]:
@@ -171,14 +190,31 @@ class NewsSpider(scrapy.Spider):
     # -- crawling -------------------------------------------------------------------------
 
     async def start(self) -> Any:
+        # With JOBDIR, `state` persists: a resumed run remembers the pages it walked.
+        memo = self.state.setdefault("dost_walk", {}) if hasattr(self, "state") else None
+        self.walk = Walk.load(
+            store_for(self.crawler),
+            self.name,
+            backfill=self.settings.getbool("DOST_BACKFILL"),
+            memo=memo,
+        )
+        if self.crawler.stats:
+            self.crawler.stats.set_value("dost/mode", self.walk.mode)
         for url in self.start_urls:
-            yield scrapy.Request(url, callback=self.parse, meta={"dost_kind": "listing"})
+            self.walk.ask_listing(url)
+            yield self.listing_request(url)
+
+    def listing_request(self, url: str) -> scrapy.Request:
+        return scrapy.Request(
+            url, callback=self.parse, meta={"dost_kind": "listing", "dost_listing": url}
+        )
 
     def max_pages(self) -> int:
         return self.settings.getint("DOST_MAX_PAGES", 0) if self.settings else 0
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[scrapy.Request]:
         self.listing_pages += 1
+        listing = response.meta.get("dost_listing") or response.url
         entries: dict[str, str | None] = {}
         other_links: dict[str, set[str]] = {}  # other URLs the listing links an article by
         for entry in select(response, self.listing_item):
@@ -196,25 +232,116 @@ class NewsSpider(scrapy.Spider):
                 other_links.setdefault(url, set()).add(linked)
         if not entries:
             self.logger.warning("listing without articles: %s", response.url)
+        walk = self.walk
+        walk.listing_read(listing, len(entries))
+        fresh = new = 0
         for url, printed in entries.items():
-            yield response.follow(
-                url,
-                callback=self.parse_article,
-                meta={
-                    "dost_kind": "article",
-                    "listing_date": printed,
-                    "linked_as": sorted(other_links.get(url, ())),
-                },
-            )
+            if walk.link(url, listing):
+                fresh += 1
+                new += walk.article(url) is None
+            yield self.article_request(response, url, printed, other_links.get(url, set()))
         limit = self.max_pages()
         if limit and self.listing_pages >= limit:
+            walk.truncate()
             return
-        for href in select(response, self.pagination).getall():
-            href = href.strip()
-            if href and not href.startswith(("#", "javascript:")):
-                yield response.follow(href, callback=self.parse, meta={"dost_kind": "listing"})
+        links = [
+            response.urljoin(href.strip())
+            for href in select(response, self.pagination).getall()
+            if href.strip() and not href.strip().startswith(("#", "javascript:"))
+        ]
+        for url in walk.next_pages(links, entries=len(entries), fresh=fresh, new=new):
+            walk.ask_listing(url)  # a page asked twice is dropped by Scrapy's dupe filter
+            yield self.listing_request(url)
+
+    def article_request(
+        self, response: Response, url: str, printed: str | None, linked_as: set[str]
+    ) -> scrapy.Request:
+        """The request for an article a listing links: a known one is asked conditionally."""
+        known = self.walk.article(url)
+        meta: dict[str, Any] = {
+            "dost_kind": "article",
+            "listing_date": printed,
+            "linked_as": sorted(linked_as),
+            "handle_httpstatus_list": ARTICLE_STATUSES,
+        }
+        if known:
+            meta["dost_article_id"] = known["id"]
+        return response.follow(
+            url, callback=self.parse_article, meta=meta, headers=self.walk.headers(known)
+        )
+
+    def listing_walked(self) -> None:
+        """When the walk is over (the spider is idle the first time): record which articles
+        the listing linked, and ask again those no walked page links any more."""
+        if self.walk_over:
+            return
+        self.walk_over = True
+        stats = self.crawler.stats
+        assert stats is not None
+        stats.set_value("dost/walk_complete", int(self.walk.complete))
+        crawl_id = stats.get_value("dost/crawl_id")
+        rechecks = self.walk.rechecks(store_for(self.crawler), self.name, crawl_id, self.logger)
+        stats.set_value("dost/rechecks", len(rechecks))
+        assert self.crawler.engine is not None
+        for recheck in rechecks:
+            meta = {
+                "dost_kind": "article",
+                "dost_article_id": recheck.article_id,
+                "dost_unlisted_twice": recheck.unlisted_twice,
+                "handle_httpstatus_list": ARTICLE_STATUSES,
+            }
+            self.crawler.engine.crawl(
+                scrapy.Request(
+                    recheck.url,
+                    callback=self.parse_article,
+                    headers=recheck.headers,
+                    meta=meta,
+                    dont_filter=True,  # asked once, whatever this run asked before
+                )
+            )
+        if rechecks:
+            raise DontCloseSpider
+
+    def article_answered(self, response: Response) -> None:
+        """A 304, 404 or 410 to an article request: nothing to read, something to record."""
+        stats = self.crawler.stats
+        assert stats is not None
+        article_id = response.meta.get("dost_article_id")
+        if article_id is None:  # a new link that leads nowhere
+            self.logger.warning("article link answers %d: %s", response.status, response.url)
+            return
+        if response.status == 304:
+            stats.inc_value("dost/not_modified")
+            stats.inc_value("dost/items_unchanged")
+        store = store_for(self.crawler)
+        crawl_id = stats.get_value("dost/crawl_id")
+        store.record_check(
+            article_id,
+            response.status,
+            etag=header(response, "ETag"),
+            last_modified=header(response, "Last-Modified"),
+            crawl_id=crawl_id,
+        )
+        if response.status == 304:
+            self.still_unlisted(response)
+        for key, value in change_stats(store, crawl_id).items():
+            stats.set_value(key, value)
+
+    def still_unlisted(self, response: Response) -> None:
+        """An article no listing linked in this complete walk nor in the one before answers:
+        it stays, removed from the site's listing ("unlisted")."""
+        if response.meta.get("dost_unlisted_twice") and self.crawler.stats:
+            store_for(self.crawler).mark_removed(
+                response.meta["dost_article_id"],
+                "unlisted",
+                self.crawler.stats.get_value("dost/crawl_id"),
+            )
 
     def parse_article(self, response: Response) -> Iterator[Article]:
+        if response.status in ARTICLE_STATUSES:
+            self.article_answered(response)
+            return
+        self.still_unlisted(response)
         extraction: dict[str, str] = {}
         title = text_of(select(response, self.title))
         if title:
@@ -257,7 +384,14 @@ class NewsSpider(scrapy.Spider):
                 response, [*body_nodes, *select(response, self.attachments)]
             ),
             extraction=extraction,
+            etag=header(response, "ETag"),
+            last_modified=header(response, "Last-Modified"),
         )
+
+
+def header(response: Response, name: str) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None
 
 
 def attachments_of(response: Response, containers: list[Selector]) -> list[dict[str, str]]:

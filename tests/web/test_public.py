@@ -8,9 +8,11 @@ from tests.web.conftest import fetch, get_json, metadata, rows
 
 
 def test_every_table_answers_as_html_and_json(demo_db):
+    # One crawl of the demo finds no site editing or removing an article: no history yet.
+    may_be_empty = {"raw_blobs", "article_versions", "article_events"}
     for table in metadata()["databases"]["dost"]["tables"]:
         data = get_json(demo_db, f"/dost/{table}.json?_size=5")
-        assert data["rows"] or table == "raw_blobs", f"{table} is empty"
+        assert data["rows"] or table in may_be_empty, f"{table} is empty"
     response = fetch(demo_db, "/dost/articles")
     assert response.status == 200
     assert "Bài viết / Articles" in response.text

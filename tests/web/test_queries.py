@@ -50,3 +50,42 @@ def test_stored_sources_health_lists_every_source_with_its_last_crawl(demo_db):
     assert all(
         r["articles"] > 0 and r["last_crawl"] and r["finish_reason"] == "finished" for r in rows_
     )
+
+
+def test_stored_changes_lists_edits_and_removals_newest_first(db_copy):
+    from crawlers.store import Store
+
+    store = Store(db_copy)
+    try:
+        edited, removed = (
+            dict(r)
+            for r in store.db.query(
+                "select * from articles where source_id = 'cao_bang' order by id limit 2"
+            )
+        )
+        crawl_id = store.start_crawl("cao_bang", mirror=True)
+        # a crawl reads the edited page: another title, the same body
+        store.upsert_article(
+            {**edited, "title": "Tiêu đề đã sửa", "content_hash": None, "title_raw": "x"},
+            crawl_id=crawl_id,
+        )
+        store.record_check(removed["id"], 404, crawl_id=crawl_id)
+    finally:
+        store.close()
+    changes = query(db_copy, "changes", source="", event="")
+    assert [(r["event"], r["article_id"]) for r in changes] == [
+        ("removed", removed["id"]),
+        ("changed", edited["id"]),
+    ]
+    removal, edit = changes
+    assert (edit["title"], edit["previous_title"], edit["detail"]) == (
+        "Tiêu đề đã sửa",
+        edited["title"],
+        "title",
+    )
+    assert (removal["detail"], removal["removed_reason"]) == ("http 404", "http 404")
+    assert removal["removed_at"] and edit["changed_at"]
+    assert query(db_copy, "changes", source="ben_tre", event="") == []
+    assert [r["event"] for r in query(db_copy, "changes", source="", event="changed")] == [
+        "changed"
+    ]

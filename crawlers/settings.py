@@ -10,6 +10,8 @@ name is read when the setting is not given):
 - `DOST_MIRROR_DIR` (default `data/mirror`): the saved sites `crawlall --mirror` serves (a
   changed copy lets a test play a site's edit, deletion or redesign).
 - `DOST_MAX_PAGES` (default 0 = no limit): listing pages to walk per source.
+- `DOST_STATE_DIR` (default `state/` beside `DOST_DB`: `data/state/`): where `crawlall`
+  keeps each source's Scrapy job (`JOBDIR`) while it is interrupted (crawlers/resume.py).
 - `DOST_CONTACT_URL`: the contact URL the user agent names.
 """
 
@@ -24,6 +26,7 @@ DOST_DB = os.environ.get("DOST_DB", "")
 DOST_MIRROR = os.environ.get("DOST_MIRROR", "")
 DOST_MIRROR_DIR = os.environ.get("DOST_MIRROR_DIR", "")
 DOST_MAX_PAGES = int(os.environ.get("DOST_MAX_PAGES", "0") or 0)
+DOST_STATE_DIR = os.environ.get("DOST_STATE_DIR", "")
 DOST_CONTACT_URL = os.environ.get(
     "DOST_CONTACT_URL", "https://github.com/dost-news/dost-news#contact"
 )
@@ -57,6 +60,11 @@ DOWNLOAD_HANDLERS = {
 DOWNLOADER_MIDDLEWARES = {
     # Below HttpCompressionMiddleware (590) so the archive keeps decoded bodies.
     "crawlers.middlewares.ArchiveMiddleware": 100,
+}
+
+EXTENSIONS = {
+    # Keeps, resumes or drops a source's JOBDIR (set per source by crawlall).
+    "crawlers.resume.ResumableJob": 100,
 }
 
 ITEM_PIPELINES = {

@@ -9,7 +9,9 @@ Tables (the data contract in DESIGN.md; every column is described in metadata.js
 - `raw_pages` + `raw_blobs`: every fetched page, its body zlib-compressed and stored once per
   content hash, so normalization can be re-run without the network.
 
-The database is opened in WAL mode so Datasette can read it while a crawl writes.
+The database is opened in WAL mode so Datasette can read it while a crawl writes. Each
+write (an article with its side tables and search entry, an archived page, a crawl's start)
+is one transaction: a process killed at any moment leaves every article whole or absent.
 """
 
 from __future__ import annotations
@@ -310,7 +312,7 @@ class Store:
             "create virtual table articles_fts using fts5"
             f"(title, body_text, folded, tokenize='{FTS_TOKENIZER}')"
         )
-        with self.db.conn:
+        with self.db.atomic():
             for article_id, title, body in self.db.execute(
                 "select id, title, body_text from articles"
             ).fetchall():
@@ -362,9 +364,33 @@ class Store:
         self.db["sources"].upsert(row, pk="id")
 
     def start_crawl(self, spider: str, *, mirror: bool) -> int:
+        """A new `crawls` row; earlier rows of the spider left unfinished are closed first."""
         table = self.db["crawls"]
-        table.insert({"spider": spider, "started": utc_now(), "mirror": int(mirror)})
-        return int(table.last_pk)
+        with self.db.atomic():
+            self.close_interrupted_crawls(spider)
+            table.insert({"spider": spider, "started": utc_now(), "mirror": int(mirror)})
+            return int(table.last_pk)
+
+    def close_interrupted_crawls(self, spider: str) -> int:
+        """Mark the spider's crawls whose process died without closing them (killed, a
+        crash: `finished` empty) as "interrupted", finished at the last page they archived.
+
+        Their item counts are unknown and stay empty; `pages` counts what they archived. A
+        crawl of the same spider still running in another process is marked too, and puts
+        its own finish back when it ends (`finish_crawl`)."""
+        cursor = self.db.execute(
+            """
+            update crawls set
+                finish_reason = 'interrupted',
+                finished = coalesce(
+                    (select max(fetched_at) from raw_pages where crawl_id = crawls.id), started
+                ),
+                pages = (select count(*) from raw_pages where crawl_id = crawls.id)
+            where spider = ? and finished is null
+            """,
+            [spider],
+        )
+        return cursor.rowcount
 
     def finish_crawl(self, crawl_id: int, **counts: Any) -> None:
         self.db["crawls"].update(crawl_id, {"finished": utc_now(), **counts})
@@ -389,7 +415,7 @@ class Store:
         if not row["content_hash"]:
             row["content_hash"] = content_hash(row["title"] or "", row["body_text"] or "")
         now = utc_now()
-        with self.db.conn:
+        with self.db.atomic():
             existing = self._find_article(row)
             if existing is None:
                 table = self.db["articles"]
@@ -470,7 +496,7 @@ class Store:
     ) -> str:
         """Keep a fetched page: body compressed and stored once per content hash."""
         digest = hashlib.sha256(body).hexdigest()
-        with self.db.conn:
+        with self.db.atomic():
             if not self.db.execute("select 1 from raw_blobs where hash = ?", [digest]).fetchone():
                 packed = zlib.compress(body, 9)
                 self.db["raw_blobs"].insert(

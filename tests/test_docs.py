@@ -41,7 +41,15 @@ def test_every_make_target_is_in_the_readme(target):
 
 
 @pytest.mark.parametrize(
-    "setting", ["DOST_DB", "DOST_MIRROR", "DOST_MIRROR_DIR", "DOST_MAX_PAGES", "DOST_CONTACT_URL"]
+    "setting",
+    [
+        "DOST_DB",
+        "DOST_MIRROR",
+        "DOST_MIRROR_DIR",
+        "DOST_MAX_PAGES",
+        "DOST_STATE_DIR",
+        "DOST_CONTACT_URL",
+    ],
 )
 def test_every_setting_is_in_the_readme(setting):
     assert f"`{setting}`" in README

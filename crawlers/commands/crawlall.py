@@ -5,6 +5,9 @@ process, concurrently across hosts; print a summary; exit non-zero when a source
 data/mirror/) in this process on a free loopback port and answers every request from it:
 the offline demo and the tests use it. Settings given with
 `-s` apply to every source.
+
+Each source runs as a Scrapy job in `<DOST_STATE_DIR>/<source>/`: an interrupted run
+resumes where it stopped on the next start (crawlers/resume.py); `--fresh` drops that state.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from scrapy import signals
 from scrapy.commands import ScrapyCommand
 from scrapy.crawler import Crawler
 from scrapy.exceptions import UsageError
+
+from crawlers.resume import job_dir
 
 
 class Command(ScrapyCommand):
@@ -38,6 +43,9 @@ class Command(ScrapyCommand):
         parser.add_argument(
             "--max-pages", type=int, default=None, help="listing pages per source (0: all)"
         )
+        parser.add_argument(
+            "--fresh", action="store_true", help="drop what an interrupted run saved; start over"
+        )
 
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
         super().process_options(args, opts)
@@ -54,6 +62,8 @@ class Command(ScrapyCommand):
             self.settings.set("DOWNLOAD_DELAY", 0, priority="cmdline")
         if opts.max_pages is not None:
             self.settings.set("DOST_MAX_PAGES", opts.max_pages, priority="cmdline")
+        if opts.fresh:
+            self.settings.set("DOST_FRESH", True, priority="cmdline")
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         assert self.crawler_process is not None
@@ -65,6 +75,7 @@ class Command(ScrapyCommand):
         results: dict[str, dict[str, Any]] = {}
         for name in names:
             crawler = self.crawler_process.create_crawler(name)
+            crawler.settings.set("JOBDIR", job_dir(self.settings, name), priority="cmdline")
             self._watch(crawler, results)
             self.crawler_process.crawl(crawler)
         try:

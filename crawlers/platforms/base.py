@@ -120,7 +120,9 @@ class NewsSpider(scrapy.Spider):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.listing_pages = 0
+        # Counters that must survive a resumed crawl; with a JOBDIR, Scrapy's SpiderState
+        # replaces this dict with the one saved when the crawl was interrupted.
+        self.state: dict[str, Any] = {}
 
     @classmethod
     def hosts(cls) -> set[str]:
@@ -178,7 +180,7 @@ class NewsSpider(scrapy.Spider):
         return self.settings.getint("DOST_MAX_PAGES", 0) if self.settings else 0
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[scrapy.Request]:
-        self.listing_pages += 1
+        self.state["listing_pages"] = self.state.get("listing_pages", 0) + 1
         entries: dict[str, str | None] = {}
         other_links: dict[str, set[str]] = {}  # other URLs the listing links an article by
         for entry in select(response, self.listing_item):
@@ -207,7 +209,7 @@ class NewsSpider(scrapy.Spider):
                 },
             )
         limit = self.max_pages()
-        if limit and self.listing_pages >= limit:
+        if limit and self.state["listing_pages"] >= limit:
             return
         for href in select(response, self.pagination).getall():
             href = href.strip()

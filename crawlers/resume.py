@@ -108,9 +108,9 @@ class ResumableJob:
             fcntl.flock(self.lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             self.lock.close()
-            raise SourceBusy(
-                f"{self.path} is in use: another process is crawling this source"
-            ) from None
+            message = f"{self.path} is in use: another process is crawling this source"
+            log.error("%s: not crawled: %s", self.crawler.spidercls.name, message)
+            raise SourceBusy(message) from None
         self.how = prepare(self.path, fresh=fresh)
         name = self.crawler.spidercls.name
         if self.how == "resumed":

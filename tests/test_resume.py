@@ -89,7 +89,19 @@ def test_a_clean_finish_removes_the_job_and_a_stop_marks_it(tmp_path):
     stopped.spider_closed(make_spider("cao_bang"), "shutdown")
     stopped.engine_stopped()
     assert (tmp_path / "b" / MARKER).exists()
-    assert job_for(tmp_path / "b").how == "resumed"
+    resumed = job_for(tmp_path / "b")
+    assert resumed.how == "resumed"
+    resumed.spider_closed(make_spider("cao_bang"), "shutdown")
+    resumed.engine_stopped()
+    assert job_for(tmp_path / "b", DOST_FRESH=True).how == "fresh"  # crawlall --fresh
+
+
+def test_a_request_that_cannot_be_saved_is_an_error(tmp_path, caplog):
+    job = job_for(tmp_path / "a")
+    job.crawler.stats.set_value("scheduler/unserializable", 2)
+    job.spider_closed(make_spider("cao_bang"), "finished")
+    assert "2 requests could not be saved" in caplog.text
+    assert any(r.levelname == "ERROR" for r in caplog.records)
 
 
 def test_two_processes_never_share_a_source_job(tmp_path):

@@ -44,13 +44,12 @@ serve: $(STAMP)
 
 # A shared deployment: arbitrary SQL off (stored queries still work), downloads off, tight
 # time limits; settings in settings-public.json. HOST=0.0.0.0 to listen beyond loopback.
+# deploy/serve.sh is also what the server's systemd unit runs.
 HOST ?= 127.0.0.1
-PUBLIC_SETTINGS = $(shell $(BIN)/python -c "import json; print(' '.join(f'--setting {k} {v}' for k, v in json.load(open('settings-public.json')).items()))")
 
 serve-public: $(STAMP)
 	@test -f $(DB) || { echo "no $(DB) yet: run 'make data' first"; exit 1; }
-	$(BIN)/datasette serve $(DB) --metadata metadata.json --plugins-dir plugins --template-dir templates \
-		--host $(HOST) --port $(PORT) $(PUBLIC_SETTINGS)
+	DOST_DB=$(DB) HOST=$(HOST) PORT=$(PORT) deploy/serve.sh
 
 mirror: $(STAMP)
 	$(BIN)/python -m crawlers.mirror --port $(MIRROR_PORT)

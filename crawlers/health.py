@@ -104,16 +104,19 @@ def incremental(crawl: Mapping[str, Any]) -> bool:
     return crawl.get("mode") == "incremental"
 
 
-def basic_failures(crawl: Mapping[str, Any]) -> list[str]:
-    """Why a crawl failed whatever its history (empty: it ran and stored articles)."""
+def basic_failures(crawl: Mapping[str, Any], *, resumed: bool = False) -> list[str]:
+    """Why a crawl failed whatever its history (empty: it ran and stored articles). A
+    `resumed` crawl only finishes what an interrupted one left: it may have no article."""
     found = []
     reason = crawl.get("finish_reason")
+    if reason == "shutdown":  # Ctrl-C or SIGTERM: judged by the run that resumes it
+        return found
     if reason != "finished":
         found.append(f"finished with {reason!r}" if reason else "the crawl did not finish")
     errors = crawl.get("errors") or 0
     if errors:
         found.append(f"{errors} error{'s' if errors > 1 else ''} logged")
-    if not seen(crawl):
+    if not seen(crawl) and not resumed:
         invalid = crawl.get("items_invalid") or 0
         found.append(f"no article ({invalid} unreadable pages)" if invalid else "no article")
     return found
@@ -121,7 +124,13 @@ def basic_failures(crawl: Mapping[str, Any]) -> list[str]:
 
 def comparable(history: Iterable[Mapping[str, Any]], limit: int) -> list[Mapping[str, Any]]:
     """The crawls, newest first, that make a source's usual figures (see module docstring)."""
-    kept = [c for c in history if c.get("health") != FAILING and not basic_failures(c)]
+    kept = [
+        c
+        for c in history
+        if c.get("health") != FAILING
+        and c.get("finish_reason") != "shutdown"
+        and not basic_failures(c)
+    ]
     return kept[:limit]
 
 
@@ -140,13 +149,19 @@ def judge(
     thresholds: Thresholds = Thresholds(),
     *,
     volume: bool = True,
+    resumed: bool = False,
 ) -> Verdict:
     """The verdict on `crawl` given its source's earlier crawls (`history`, newest first,
     unfiltered: `comparable` picks the usable ones). `volume=False` skips the volume rule
-    (a crawl limited to a few listing pages sees fewer articles by design)."""
-    failing = basic_failures(crawl)
+    (a crawl limited to a few listing pages sees fewer articles by design). An interrupted
+    crawl (finish reason "shutdown") is degraded, never failing: the next start resumes it;
+    a `resumed` one is not held to its history's volume or to storing an article."""
+    failing = basic_failures(crawl, resumed=resumed)
     if failing:
         return Verdict(FAILING, "; ".join(failing))
+    if crawl.get("finish_reason") == "shutdown":
+        return Verdict(DEGRADED, "interrupted (Ctrl-C or SIGTERM); the next start resumes it")
+    volume = volume and not resumed
     usual_crawls = comparable(history, thresholds.history)
     findings: list[tuple[str, str]] = []
 
@@ -222,7 +237,9 @@ class Change:
 # -- with the store: judge a crawl and keep the verdict ----------------------------------
 
 
-def assess(store: Any, crawl_id: int, thresholds: Thresholds, *, volume: bool = True) -> Change:
+def assess(
+    store: Any, crawl_id: int, thresholds: Thresholds, *, volume: bool = True, resumed: bool = False
+) -> Change:
     """Judge crawl `crawl_id` of `store` (a `crawlers.store.Store`) against its source's
     history, and record the verdict on the crawl and on its source."""
     crawl = store.crawl_counts(crawl_id)
@@ -232,7 +249,7 @@ def assess(store: Any, crawl_id: int, thresholds: Thresholds, *, volume: bool = 
         mirror=bool(crawl.get("mirror")),
         limit=thresholds.history * 4 + 10,  # room for the crawls `comparable` leaves out
     )
-    verdict = judge(crawl, history, thresholds, volume=volume)
+    verdict = judge(crawl, history, thresholds, volume=volume, resumed=resumed)
     store.set_crawl_health(crawl_id, verdict.status, verdict.reason)
     return record(store, crawl["spider"], verdict, at=crawl.get("finished"), crawl_id=crawl_id)
 

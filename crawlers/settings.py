@@ -10,6 +10,8 @@ name is read when the setting is not given):
 - `DOST_MIRROR_DIR` (default `data/mirror`): the saved sites `crawlall --mirror` serves (a
   changed copy lets a test play a site's edit, deletion or redesign).
 - `DOST_MAX_PAGES` (default 0 = no limit): listing pages to walk per source.
+- `DOST_STATE_DIR` (default `state/` beside `DOST_DB`: `data/state/`): where `crawlall`
+  keeps each source's Scrapy job (`JOBDIR`) while it is interrupted (crawlers/resume.py).
 - `DOST_BACKFILL` (default off): walk every listing page and ask every article again, as a
   source's first run does, instead of stopping at the first page with nothing new
   (`crawlers/incremental.py`; `scrapy crawlall --backfill`).
@@ -50,6 +52,7 @@ DOST_MIRROR = os.environ.get("DOST_MIRROR", "")
 DOST_MIRROR_DIR = os.environ.get("DOST_MIRROR_DIR", "")
 DOST_MAX_PAGES = int(os.environ.get("DOST_MAX_PAGES", "0") or 0)
 DOST_BACKFILL = os.environ.get("DOST_BACKFILL", "") not in ("", "0", "false", "False")
+DOST_STATE_DIR = os.environ.get("DOST_STATE_DIR", "")
 DOST_CONTACT_URL = os.environ.get(
     "DOST_CONTACT_URL", "https://github.com/dost-news/dost-news#contact"
 )
@@ -96,6 +99,11 @@ DOWNLOADER_MIDDLEWARES = {
     "crawlers.middlewares.ArchiveMiddleware": 100,
     # Before everything else: a retried request waits its back-off first.
     "crawlers.politeness.RetryBackoffMiddleware": 50,
+}
+
+EXTENSIONS = {
+    # Keeps, resumes or drops a source's JOBDIR (set per source by crawlall).
+    "crawlers.resume.ResumableJob": 100,
 }
 
 ITEM_PIPELINES = {

@@ -18,7 +18,9 @@ Tables (the data contract in DESIGN.md; every column is described in metadata.js
 - views (`VIEWS`): the counts behind the dashboard's charts and the province map, readable as
   plain tables where arbitrary SQL is off (the public profile).
 
-The database is opened in WAL mode so Datasette can read it while a crawl writes.
+The database is opened in WAL mode so Datasette can read it while a crawl writes. Each
+write (an article with its side tables and search entry, an archived page, a crawl's start)
+is one transaction: a process killed at any moment leaves every article whole or absent.
 """
 
 from __future__ import annotations
@@ -233,8 +235,14 @@ class SourceRecord:
 class Store:
     """A handle on the database. Create one per process (or per crawler) and reuse it."""
 
-    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str] | None = None, *, readonly: bool = False
+    ) -> None:
         self.path = db_path(path)
+        if readonly:  # for reports: an existing database, opened as it is, never written
+            conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+            self.db = sqlite_utils.Database(conn)
+            return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(self.path, timeout=30)
         self.db = sqlite_utils.Database(conn)
@@ -538,9 +546,33 @@ class Store:
         self.db["sources"].upsert(row, pk="id")
 
     def start_crawl(self, spider: str, *, mirror: bool) -> int:
+        """A new `crawls` row; earlier rows of the spider left unfinished are closed first."""
         table = self.db["crawls"]
-        table.insert({"spider": spider, "started": utc_now(), "mirror": int(mirror)})
-        return int(table.last_pk)
+        with self.db.atomic():
+            self.close_interrupted_crawls(spider)
+            table.insert({"spider": spider, "started": utc_now(), "mirror": int(mirror)})
+            return int(table.last_pk)
+
+    def close_interrupted_crawls(self, spider: str) -> int:
+        """Mark the spider's crawls whose process died without closing them (killed, a
+        crash: `finished` empty) as "interrupted", finished at the last page they archived.
+
+        Their item counts are unknown and stay empty; `pages` counts what they archived. A
+        crawl of the same spider still running in another process is marked too, and puts
+        its own finish back when it ends (`finish_crawl`)."""
+        cursor = self.db.execute(
+            """
+            update crawls set
+                finish_reason = 'interrupted',
+                finished = coalesce(
+                    (select max(fetched_at) from raw_pages where crawl_id = crawls.id), started
+                ),
+                pages = (select count(*) from raw_pages where crawl_id = crawls.id)
+            where spider = ? and finished is null
+            """,
+            [spider],
+        )
+        return cursor.rowcount
 
     def finish_crawl(self, crawl_id: int, **counts: Any) -> None:
         self.db["crawls"].update(crawl_id, {"finished": utc_now(), **counts})
@@ -1007,6 +1039,106 @@ class Store:
     def article_by_url(self, url: str) -> dict[str, Any] | None:
         rows = list(self.db.query("select * from articles where url = ?", [url]))
         return rows[0] if rows else None
+
+    # -- size -----------------------------------------------------------------------------
+
+    def archive_sizes(self, sources: list[str] | None = None) -> list[dict[str, Any]]:
+        """What the raw archive holds, one row per source (all, or the named ones).
+
+        `pages` fetches archived (`listing_pages`, `article_pages`), `bodies` distinct bodies
+        among them, `fetched_bytes` the bodies' size as fetched (every fetch), `body_bytes`
+        each distinct body once, `stored_bytes` those compressed, `articles` stored.
+        """
+        where, params = "", []
+        if sources:
+            where = f"where source_id in ({', '.join('?' for _ in sources)})"
+            params = list(sources)
+        sql = f"""
+            with pages as (select * from raw_pages {where}),
+            fetched as (
+                select p.source_id, count(*) as pages,
+                       sum(p.kind = 'listing') as listing_pages,
+                       sum(p.kind = 'article') as article_pages,
+                       count(distinct p.content_hash) as bodies,
+                       sum(b.size) as fetched_bytes
+                from pages p join raw_blobs b on b.hash = p.content_hash
+                group by p.source_id
+            ),
+            kept as (
+                select source_id, sum(size) as body_bytes, sum(stored_size) as stored_bytes
+                from (
+                    select distinct p.source_id, b.hash, b.size, b.stored_size
+                    from pages p join raw_blobs b on b.hash = p.content_hash
+                )
+                group by source_id
+            ),
+            stored as (select source_id, count(*) as articles from articles {where}
+                       group by source_id)
+            select ids.source_id,
+                   coalesce(f.pages, 0) as pages,
+                   coalesce(f.listing_pages, 0) as listing_pages,
+                   coalesce(f.article_pages, 0) as article_pages,
+                   coalesce(f.bodies, 0) as bodies,
+                   coalesce(f.fetched_bytes, 0) as fetched_bytes,
+                   coalesce(k.body_bytes, 0) as body_bytes,
+                   coalesce(k.stored_bytes, 0) as stored_bytes,
+                   coalesce(s.articles, 0) as articles
+            from (select source_id from fetched union select source_id from stored) ids
+            left join fetched f using (source_id)
+            left join kept k using (source_id)
+            left join stored s using (source_id)
+            order by ids.source_id
+        """
+        return list(self.db.query(sql, params * 2))
+
+    def archive_totals(self, sources: list[str] | None = None) -> dict[str, Any]:
+        """`archive_sizes` summed over the sources, a body shared by two sources counted
+        once, plus what the database file takes: `archive_disk_bytes` (the raw tables and
+        their indexes, pages on disk; None without SQLite's dbstat) and `database_bytes`
+        (page_count × page_size; the whole file whatever `sources` says)."""
+        where, params = "", []
+        if sources:
+            where = f"where source_id in ({', '.join('?' for _ in sources)})"
+            params = list(sources)
+        fetched = self.db.execute(
+            f"""
+            select count(*), coalesce(sum(p.kind = 'listing'), 0),
+                   coalesce(sum(p.kind = 'article'), 0), coalesce(sum(b.size), 0)
+            from raw_pages p join raw_blobs b on b.hash = p.content_hash {where}
+            """,
+            params,
+        ).fetchone()
+        kept = self.db.execute(
+            f"""
+            select count(*), coalesce(sum(size), 0), coalesce(sum(stored_size), 0)
+            from raw_blobs where hash in (select content_hash from raw_pages {where})
+            """,
+            params,
+        ).fetchone()
+        articles = self.db.execute(f"select count(*) from articles {where}", params).fetchone()
+        page_size = self.db.execute("pragma page_size").fetchone()[0]
+        page_count = self.db.execute("pragma page_count").fetchone()[0]
+        try:
+            archive_disk = self.db.execute(
+                "select sum(pgsize) from dbstat where name in (select name from sqlite_master "
+                "where tbl_name in ('raw_pages', 'raw_blobs'))"
+            ).fetchone()[0]
+        except sqlite3.OperationalError:  # SQLite built without SQLITE_ENABLE_DBSTAT_VTAB
+            archive_disk = None
+        return {
+            "pages": fetched[0],
+            "listing_pages": fetched[1],
+            "article_pages": fetched[2],
+            "fetched_bytes": fetched[3],
+            "bodies": kept[0],
+            "body_bytes": kept[1],
+            "stored_bytes": kept[2],
+            "articles": articles[0],
+            "archive_disk_bytes": archive_disk,
+            "page_size": page_size,
+            "page_count": page_count,
+            "database_bytes": page_size * page_count,
+        }
 
 
 def _province_row(row: Mapping[str, str]) -> dict[str, Any]:

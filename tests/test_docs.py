@@ -65,6 +65,7 @@ def test_every_make_target_is_in_the_readme(target):
         "DOST_MIRROR",
         "DOST_MIRROR_DIR",
         "DOST_MAX_PAGES",
+        "DOST_STATE_DIR",
         "DOST_CONTACT_URL",
         *OPERATIONS_SETTINGS,
     ],

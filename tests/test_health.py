@@ -45,7 +45,17 @@ HISTORY = [crawl(health=OK) for _ in range(5)]
     ("this", "status", "reason"),
     [
         (crawl(), OK, ""),
-        (crawl(finish_reason="shutdown"), FAILING, "finished with 'shutdown'"),
+        (
+            crawl(finish_reason="closespider_timeout"),
+            FAILING,
+            "finished with 'closespider_timeout'",
+        ),
+        # Ctrl-C or SIGTERM: the next start resumes it (crawlers/resume.py), no alarm
+        (
+            crawl(finish_reason="shutdown", items_new=0, items_unchanged=1),
+            DEGRADED,
+            "interrupted (Ctrl-C or SIGTERM); the next start resumes it",
+        ),
         (crawl(finish_reason=None), FAILING, "the crawl did not finish"),
         (crawl(errors=1), FAILING, "1 error logged"),
         (crawl(errors=3), FAILING, "3 errors logged"),
@@ -254,3 +264,14 @@ def test_health_table_lists_status_since_coverage_and_reason(store):
         "  fallback extractor needed for 100% of articles (usually 0%); "
         "date found in 50% of articles (usually 100%)"
     )
+
+
+def test_a_resumed_crawl_with_nothing_left_to_fetch_is_not_failing():
+    rest = crawl(items_new=0, items_unchanged=0)
+    assert judge(rest, HISTORY).status == FAILING
+    assert judge(rest, HISTORY, resumed=True).status == OK
+
+
+def test_interrupted_crawls_never_become_the_usual():
+    interrupted = crawl(finish_reason="shutdown", items_new=1, items_unchanged=0, health=DEGRADED)
+    assert comparable([interrupted, *HISTORY], 5) == HISTORY

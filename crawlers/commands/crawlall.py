@@ -23,6 +23,9 @@ Then every source run is judged (crawlers/health.py) and the verdict stored, the
 goes to stdout, and the alert (crawlers/alerts.py) is sent. The exit status is 1 when a
 source is failing (its crawl did not finish normally, logged errors, stored no article, or
 broke against its own history) or could not start.
+
+Each source runs as a Scrapy job in `<DOST_STATE_DIR>/<source>/`: an interrupted run
+resumes where it stopped on the next start (crawlers/resume.py); `--fresh` drops that state.
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ from scrapy.spiderloader import get_spider_loader
 
 from crawlers import health
 from crawlers.alerts import alert_payload, send_alert
+from crawlers.resume import job_dir
 from crawlers.store import Store
 
 
@@ -121,6 +125,9 @@ class Command(ScrapyCommand):
             action="store_true",
             help="walk every listing page and ask every article again (default: incremental)",
         )
+        parser.add_argument(
+            "--fresh", action="store_true", help="drop what an interrupted run saved; start over"
+        )
 
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
         super().process_options(args, opts)
@@ -141,6 +148,8 @@ class Command(ScrapyCommand):
             self.mirror = MirrorServer(Path(root)).start()
             # The delays go with it (crawlers.politeness): the mirror is loopback.
             settings.set("DOST_MIRROR", self.mirror.url, priority="cmdline")
+        if opts.fresh:
+            settings.set("DOST_FRESH", True, priority="cmdline")
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         assert self.crawler_process is not None and self.settings is not None
@@ -148,6 +157,7 @@ class Command(ScrapyCommand):
         progress = Progress(self.settings.getfloat("DOST_PROGRESS_INTERVAL", 5))
         for name in self.names:
             crawler = self.crawler_process.create_crawler(name)
+            crawler.settings.set("JOBDIR", job_dir(self.settings, name), priority="cmdline")
             progress.watch(crawler, results)
             self.crawler_process.crawl(crawler)
         try:
@@ -185,7 +195,10 @@ class Command(ScrapyCommand):
                     verdict = health.Verdict(health.FAILING, "the crawl did not start")
                     changes[name] = health.record(store, name, verdict, at=None)
                 else:
-                    changes[name] = health.assess(store, crawl_id, thresholds, volume=not limited)
+                    resumed = results[name].get("dost/job") == "resumed"
+                    changes[name] = health.assess(
+                        store, crawl_id, thresholds, volume=not limited, resumed=resumed
+                    )
         finally:
             store.close()
         return changes

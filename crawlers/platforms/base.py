@@ -130,7 +130,9 @@ class NewsSpider(scrapy.Spider):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.listing_pages = 0
+        # Counters that must survive a resumed crawl; with a JOBDIR, Scrapy's SpiderState
+        # replaces this dict with the one saved when the crawl was interrupted.
+        self.state: dict[str, Any] = {}
         # A full walk that knows nothing, until `start` reads what the store knows.
         self.walk = Walk()
         self.walk_over = False
@@ -213,7 +215,7 @@ class NewsSpider(scrapy.Spider):
         return self.settings.getint("DOST_MAX_PAGES", 0) if self.settings else 0
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[scrapy.Request]:
-        self.listing_pages += 1
+        self.state["listing_pages"] = self.state.get("listing_pages", 0) + 1
         listing = response.meta.get("dost_listing") or response.url
         entries: dict[str, str | None] = {}
         other_links: dict[str, set[str]] = {}  # other URLs the listing links an article by
@@ -241,7 +243,7 @@ class NewsSpider(scrapy.Spider):
                 new += walk.article(url) is None
             yield self.article_request(response, url, printed, other_links.get(url, set()))
         limit = self.max_pages()
-        if limit and self.listing_pages >= limit:
+        if limit and self.state["listing_pages"] >= limit:
             walk.truncate()
             return
         links = [

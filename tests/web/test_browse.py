@@ -123,3 +123,25 @@ def test_an_article_page_reads_as_an_article(demo_db):
     assert ">None<" not in text
     # every stored field stays on the page, for audit
     assert 'data-column="content_hash"' in text
+
+
+def test_an_article_page_says_when_the_site_edited_or_removed_it(db_copy):
+    from crawlers.store import Store
+
+    store = Store(db_copy)
+    try:
+        (article_id,) = rows(db_copy, "select min(id) from articles")[0]
+        store.mark_removed(article_id, "http 404")
+        store.db.execute(
+            "update articles set changed_at = '2026-05-04T01:02:03+00:00' where id = ?",
+            [article_id],
+        )
+    finally:
+        store.close()
+    text = fetch(db_copy, f"/dost/articles/{article_id}").text
+    assert "Removed from the department's site" in text and "(http 404)" in text
+    assert "Edited on the site: 2026-05-04" in text
+    assert f"/dost/article_versions?article_id={article_id}" in text
+    (other,) = rows(db_copy, "select max(id) from articles")[0]
+    text = fetch(db_copy, f"/dost/articles/{other}").text
+    assert "Removed from" not in text and "Edited on the site" not in text

@@ -5,6 +5,7 @@ while the crawl writes), and the unit files and cron line checked against the re
 from __future__ import annotations
 
 import configparser
+import datetime as dt
 import fcntl
 import gzip
 import json
@@ -102,6 +103,58 @@ def test_the_crawl_exit_status_is_crawlalls(tmp_path):
     assert run.returncode == 1, out + err
     (line,) = [ln for ln in out.splitlines() if ln.startswith("kien_giang ")]
     assert line.split()[1] == "failing", line
+
+
+def fake_checkout(tmp_path: Path) -> Path:
+    """A checkout whose scrapy prints the arguments crawl.sh gives it."""
+    app = tmp_path / "app"
+    scrapy = app / ".venv" / "bin" / "scrapy"
+    scrapy.parent.mkdir(parents=True)
+    scrapy.write_text('#!/bin/sh\necho "scrapy $*"\n')
+    scrapy.chmod(0o755)
+    return app
+
+
+def vietnam_weekday() -> int:
+    from zoneinfo import ZoneInfo
+
+    return dt.datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).isoweekday()
+
+
+@pytest.mark.parametrize(
+    ("day", "backfill"),
+    [
+        ("today", True),
+        ("another day", False),
+        ("", False),  # empty: never
+    ],
+)
+def test_the_crawl_is_a_backfill_once_a_week(tmp_path, day, backfill):
+    today = vietnam_weekday()
+    value = {"today": str(today), "another day": str(today % 7 + 1), "": ""}[day]
+    env = {
+        "DOST_APP": str(fake_checkout(tmp_path)),
+        "DOST_DB": str(tmp_path / "dost.db"),
+        "DOST_BACKFILL_DAY": value,
+    }
+    out, err = script("crawl.sh", "cao_bang", env=env).communicate(timeout=60)
+    (line,) = [ln for ln in out.splitlines() if ln.startswith("scrapy ")]
+    if backfill:
+        assert line == "scrapy crawlall --backfill cao_bang", out + err
+        assert "starting the weekly backfill" in out
+    else:
+        assert line == "scrapy crawlall cao_bang", out + err
+
+
+def test_the_weekly_backfill_is_on_sunday_unless_told(tmp_path):
+    env = {"DOST_APP": str(fake_checkout(tmp_path)), "DOST_DB": str(tmp_path / "dost.db")}
+    environment = {**os.environ, **env}
+    environment.pop("DOST_BACKFILL_DAY", None)
+    run = subprocess.run(
+        [str(DEPLOY / "crawl.sh")], env=environment, capture_output=True, text=True, timeout=60
+    )
+    (line,) = [ln for ln in run.stdout.splitlines() if ln.startswith("scrapy ")]
+    assert ("--backfill" in line) == (vietnam_weekday() == 7), line
 
 
 # -- backup.sh --------------------------------------------------------------------------------

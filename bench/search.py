@@ -48,8 +48,9 @@ from normalize.text import strip_diacritics
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT_DIR = ROOT / "data" / "mirror" / "_content"
 DEFAULT_DB_DIR = Path(__file__).resolve().parent / ".cache"
-# Bump when the generator changes what it writes: cached databases are keyed by it.
-GENERATOR_VERSION = 1
+# Bump when the generator, or the store's schema, changes what it writes: cached databases
+# are keyed by it (2: articles_fts folds title and body apart).
+GENERATOR_VERSION = 2
 
 FIRST_DAY = dt.date(2010, 1, 1)
 LAST_DAY = dt.date(2026, 10, 31)

@@ -1,8 +1,14 @@
-"""Datasette plugin: the project's matching key as an SQL function.
+"""Datasette plugin: the project's SQL functions, loaded with `--plugins-dir plugins`.
 
-`fold(text)` is `normalize.text.fold` (lower case, no diacritics, đ→d, tone placement and
-separators ignored), so a stored query can match names however they are typed:
-`where name_key like '%' || fold(:name) || '%'`. Loaded with `--plugins-dir plugins`.
+- `fold(text)` is `normalize.text.fold` (lower case, no diacritics, đ→d, tone placement and
+  separators ignored), so a stored query can match names however they are typed:
+  `where name_key like '%' || fold(:name) || '%'`.
+- `fold_d(text)` reads đ as d and changes nothing else: the stored query `search` folds the
+  words typed so, which (diacritics are ignored by the index anyway) finds what it found
+  before, and finds every word of an article with đ in its folded copy, where a snippet
+  can mark them all.
+- `printed_snippet(fragment, text)` turns an FTS5 `snippet()` of an đ-folded column of
+  `articles_fts` back into the text as printed, highlights kept (see `printed_snippet`).
 """
 
 from __future__ import annotations
@@ -11,11 +17,51 @@ from datasette import hookimpl
 
 from normalize.text import fold
 
+# What the stored query `search` asks snippet() to mark the folded column's fragment with:
+# private-use characters, which no page prints, so they cannot be confused with the text.
+OPEN, CLOSE, MORE = "\ue000", "\ue001", "\ue002"
+MARKS = {OPEN: "«", CLOSE: "»", MORE: "…"}
+
 
 def _fold(value: object) -> str | None:
     return None if value is None else fold(str(value))
 
 
+def fold_d(text: str) -> str:
+    """The text as the folded columns of `articles_fts` hold it: đ/Đ read as d/D, nothing
+    else changed."""
+    return text.replace("đ", "d").replace("Đ", "D")
+
+
+def printed_snippet(fragment: str | None, text: str | None) -> str | None:
+    """A snippet of a folded column, shown in the text as printed.
+
+    `articles_fts` keeps, beside title and body, copies of them with đ folded to d (the
+    tokenizer cannot fold it), and "dang uy" matches "Đảng ủy" only there. A snippet of the
+    printed body would then mark «ủy» but not «Đảng»; a snippet of the folded body marks
+    both, in "Dang". Folding đ changes no length, so the fragment's place in the folded text
+    is its place in the printed one: this puts the printed letters back and keeps the marks
+    (OPEN/CLOSE/MORE, which become «, » and …).
+    """
+    if fragment is None:
+        return None
+    text = text or ""
+    plain = fragment.replace(OPEN, "").replace(CLOSE, "").replace(MORE, "")
+    at = fold_d(text).find(plain) if plain else -1
+    if at < 0:  # the index is out of step with the row: show the fragment as it is
+        out = fragment
+    else:
+        printed = iter(text[at : at + len(plain)])
+        out = "".join(ch if ch in MARKS else next(printed) for ch in fragment)
+    for mark, shown in MARKS.items():
+        out = out.replace(mark, shown)
+    return out
+
+
 @hookimpl
 def prepare_connection(conn):
     conn.create_function("fold", 1, _fold, deterministic=True)
+    conn.create_function(
+        "fold_d", 1, lambda v: None if v is None else fold_d(str(v)), deterministic=True
+    )
+    conn.create_function("printed_snippet", 2, printed_snippet, deterministic=True)

@@ -284,6 +284,27 @@ def test_an_old_trigger_based_index_is_rebuilt(tmp_path):
         store.close()
 
 
+def test_an_index_with_one_folded_column_is_rebuilt_with_title_and_body_folded_apart(tmp_path):
+    path = tmp_path / "old.db"
+    old = Store(path)
+    old.upsert_source(SOURCE)
+    old.upsert_article(article(title="Đảng ủy họp", body_text="Hội nghị của Đảng bộ."))
+    old.db.execute("drop table articles_fts")
+    old.db.execute(
+        "create virtual table articles_fts using fts5(title, body_text, folded, "
+        "tokenize='unicode61 remove_diacritics 2')"
+    )
+    old.close()
+    store = Store(path)
+    try:
+        assert search(store, "dang uy") == {"Đảng ủy họp"}
+        assert store.db.execute(
+            "select folded_title, folded_body from articles_fts"
+        ).fetchall() == [("Dảng ủy họp", "Hội nghị của Dảng bộ.")]
+    finally:
+        store.close()
+
+
 def test_a_database_without_published_month_gets_it_from_published_date(tmp_path):
     path = tmp_path / "old.db"
     old = Store(path)

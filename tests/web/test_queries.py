@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
+from normalize.text import fold
 from tests.conftest import seed
 from tests.test_end_to_end import SOURCES
-from tests.web.conftest import query
+from tests.web.conftest import get_json, query
 
 
 def test_stored_search_ranks_snippets_and_filters(demo_db):
@@ -16,6 +21,34 @@ def test_stored_search_ranks_snippets_and_filters(demo_db):
     assert all("an-giang" in (r["province_id"], r["current_province_id"]) for r in in_an_giang)
     since = query(demo_db, "search", q="dang uy", **{**empty, "since": "2025-01-01"})
     assert since and all(r["published_date"] >= "2025-01-01" for r in since)
+
+
+@pytest.mark.parametrize("q", ["dang uy", "Đảng ủy", '"dang uy"'])
+def test_stored_search_snippets_show_the_printed_text_with_every_word_marked(demo_db, q):
+    """Typed without diacritics, "dang" matches "Đảng" only in the index's đ-folded copy:
+    the snippet must still be the text as printed, with «Đảng» marked as well as «ủy», and
+    nothing else marked."""
+    empty = dict(province="", source="", unit="", since="", until="")
+    found = query(demo_db, "search", q=q, **empty)
+    assert found
+    for row in found:
+        article = get_json(demo_db, f"/dost/articles/{row['id']}.json?_shape=array")[0]
+        printed = f"{article['title']}\n{article['body_text']}"
+        shown = row["snippet"].replace("«", "").replace("»", "").strip("…")
+        assert shown in printed, row["snippet"]
+        words = [  # (word folded, marked): «» marks a word, or a whole phrase
+            (fold(word), part.startswith("«"))
+            for part in re.split(r"(«[^»]*»)", row["snippet"])
+            for word in re.findall(r"[^\W_]+", part)
+        ]
+        assert any(marked for _, marked in words), row["snippet"]
+        folded = [word for word, _ in words]
+        phrase = {
+            j for i in range(len(folded)) if folded[i : i + 2] == ["dang", "uy"] for j in (i, i + 1)
+        }
+        for i, (word, marked) in enumerate(words):
+            matches = i in phrase if q.startswith('"') else word in ("dang", "uy")
+            assert marked == matches, (word, row["snippet"])
 
 
 def test_stored_latest_for_a_current_province_includes_its_former_ones(demo_db):

@@ -219,6 +219,15 @@ def raw_hash(record: Mapping[str, Any]) -> str | None:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
+def _methods(extraction: str | None) -> dict[str, str]:
+    """An article's `extraction` column read: {field: "selector" | "listing" | "fallback"}."""
+    try:
+        found = json.loads(extraction or "{}")
+    except ValueError:
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
 def _fold_d(text: str) -> str:
     """The text with đ read as d, or "" when it has none (the index needs no copy then).
     str.replace, not str.translate: several times faster on long non-ASCII text."""
@@ -707,11 +716,14 @@ class Store:
             self._keep_url(article_id, url, now)
         # An article seen under another URL keeps the URL it was first stored under.
         row["url"] = primary_url
+        reread = False
+        if seen:
+            reread = self._keep_what_the_site_showed(article_id, row)
         changed = old_hash != row["content_hash"]
         update: dict[str, Any] = dict(row)
         if seen:
             update["last_seen"] = now
-            if changed and self._is_site_edit(article_id, raw):
+            if changed and not reread and self._is_site_edit(article_id, raw):
                 update["changed_at"] = now
                 self._keep_version(article_id, row, now, crawl_id)
             self._restore(article_id, "http", "http 200", now, crawl_id)
@@ -721,6 +733,60 @@ class Store:
             self._index_article(article_id, row["title"], row["body_text"])
         self._write_mentions(article_id, record)
         return "updated" if changed else "unchanged"
+
+    def _keep_what_the_site_showed(self, article_id: int, row: dict[str, Any]) -> bool:
+        """Guard a stored article against a worse reading of the same page (a sighting only).
+
+        A site that changed its templates (crawlers/health.py calls the source degraded or
+        failing) is read by the generic fallback extractor, whose title or body differs from
+        what the site's selectors read before, and which may find no date:
+
+        - title and body the selectors read are kept when the fallback read them now: its
+          text is no edit of the site's, and an edit made meanwhile shows when the selectors
+          are fixed and read the page again (the page itself is in the raw archive);
+        - text the fallback read is replaced when the selectors read it again, as a
+          re-reading, not an edit (no version, no event): returns True then;
+        - a publication date is never lost: a reading without one keeps the stored date.
+
+        Changes `row` (title, body, hash, dates, extraction) in place.
+        """
+        old = self.db.execute(
+            "select title, body_text, content_hash, extraction, published, published_date, "
+            "published_year, published_month, published_precision, published_raw "
+            "from articles where id = ?",
+            [article_id],
+        ).fetchone()
+        title, body, old_hash, old_extraction, *old_dates = old
+        before = _methods(old_extraction)
+        now = _methods(row["extraction"])
+        kept = dict(now)
+        reread = False
+        text_from = (
+            {before.get(f) for f in ("title", "body")},
+            {now.get(f) for f in ("title", "body")},
+        )
+        if "selector" in text_from[0] and "fallback" in text_from[1]:
+            row.update(title=title, body_text=body, content_hash=old_hash)
+            kept.update({f: before[f] for f in ("title", "body") if f in before})
+        elif "fallback" in text_from[0] and "fallback" not in text_from[1]:
+            reread = True
+        date_columns = (
+            "published",
+            "published_date",
+            "published_year",
+            "published_month",
+            "published_precision",
+            "published_raw",
+        )
+        if row["published"] is None and old_dates[0] is not None:
+            row.update(zip(date_columns, old_dates, strict=True))
+            if "published" in before:
+                kept["published"] = before["published"]
+        if kept == before:
+            row["extraction"] = old_extraction
+        elif kept != now:
+            row["extraction"] = json.dumps(kept, ensure_ascii=False)
+        return reread
 
     def _is_site_edit(self, article_id: int, raw: str | None) -> bool:
         found = self.db.execute(

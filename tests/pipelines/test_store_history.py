@@ -78,6 +78,66 @@ def test_the_same_page_read_by_new_cleaning_is_no_edit(db):
     assert db.db["article_versions"].count == 0
 
 
+SELECTORS = {"title": "selector", "published": "listing", "body": "selector"}
+FALLBACK = {"title": "fallback", "body": "fallback"}
+
+
+def redesigned(**overrides):
+    """The same article read by the fallback extractor after its site changed templates:
+    other raw HTML, a slightly different text, and no date found."""
+    return seen(
+        title_raw="<h1>Hội nghị sơ kết</h1> Chia sẻ",
+        title="Hội nghị sơ kết Chia sẻ",
+        body_html="<div class='post-body'>…</div>",
+        body_text=article()["body_text"] + " Bài viết liên quan",
+        published=None,
+        published_date=None,
+        published_year=None,
+        published_precision=None,
+        published_raw=None,
+        extraction=FALLBACK,
+        **overrides,
+    )
+
+
+def test_a_fallback_reading_after_a_redesign_is_no_edit_and_keeps_the_article(db):
+    db.upsert_article(seen(extraction=SELECTORS))
+    before = db.db["articles"].get(1)
+    crawl_id = crawl(db)
+    assert db.upsert_article(redesigned(), crawl_id=crawl_id) == "unchanged"
+    after = db.db["articles"].get(1)
+    keep = ("title", "body_text", "content_hash", "published", "published_date", "extraction")
+    assert {k: after[k] for k in keep} == {k: before[k] for k in keep}
+    assert after["changed_at"] is None and after["last_seen"] >= before["last_seen"]
+    assert db.db["article_versions"].count == 0 and events(db) == []
+
+
+def test_once_the_selectors_read_it_again_an_edit_shows_and_a_fallback_text_is_replaced(db):
+    db.upsert_article(seen(extraction=SELECTORS))
+    db.upsert_article(redesigned(), crawl_id=crawl(db))
+    # the selectors are fixed; the site had edited the title meanwhile
+    crawl_id = crawl(db)
+    db.upsert_article(seen(title="Hội nghị sơ kết (sửa)", extraction=SELECTORS), crawl_id=crawl_id)
+    assert events(db) == [(1, "changed", "title", crawl_id)]
+    # an article first stored as the fallback read it is re-read by the selectors: no edit
+    url = "http://khcncaobang.gov.vn/index.php?language=vi&nv=news&op=Khoa-hoc-cong-nghe/B-2"
+    db.upsert_article(redesigned(url=url), crawl_id=crawl_id)
+    assert db.upsert_article(seen(url=url, extraction=SELECTORS)) == "updated"
+    row = db.db["articles"].get(2)
+    assert (row["title"], row["published"]) == (article()["title"], article()["published"])
+    assert row["changed_at"] is None and len(events(db)) == 1
+
+
+def test_a_reading_without_a_date_keeps_the_date_found_before(db):
+    db.upsert_article(seen(extraction=SELECTORS))
+    db.upsert_article(seen(published=None, published_date=None, extraction={"title": "selector"}))
+    row = db.db["articles"].get(1)
+    assert (row["published"], row["published_date"]) == (
+        article()["published"],
+        article()["published_date"],
+    )
+
+
 def test_a_reprocess_is_no_edit(db):
     db.upsert_article(seen())
     assert db.upsert_article(article(body_text="Tính lại."), seen=False) == "updated"

@@ -716,14 +716,12 @@ class Store:
             self._keep_url(article_id, url, now)
         # An article seen under another URL keeps the URL it was first stored under.
         row["url"] = primary_url
-        reread = False
-        if seen:
-            reread = self._keep_what_the_site_showed(article_id, row)
+        guarded = self._keep_what_the_site_showed(article_id, row) if seen else None
         changed = old_hash != row["content_hash"]
         update: dict[str, Any] = dict(row)
         if seen:
             update["last_seen"] = now
-            if changed and not reread and self._is_site_edit(article_id, raw):
+            if changed and guarded is None and self._is_site_edit(article_id, raw):
                 update["changed_at"] = now
                 self._keep_version(article_id, row, now, crawl_id)
             self._restore(article_id, "http", "http 200", now, crawl_id)
@@ -731,62 +729,48 @@ class Store:
         self.db["articles"].update(article_id, update)
         if changed or not seen:
             self._index_article(article_id, row["title"], row["body_text"])
-        self._write_mentions(article_id, record)
+        if guarded != "kept":
+            self._write_mentions(article_id, record)
         return "updated" if changed else "unchanged"
 
-    def _keep_what_the_site_showed(self, article_id: int, row: dict[str, Any]) -> bool:
+    def _keep_what_the_site_showed(self, article_id: int, row: dict[str, Any]) -> str | None:
         """Guard a stored article against a worse reading of the same page (a sighting only).
 
         A site that changed its templates (crawlers/health.py calls the source degraded or
         failing) is read by the generic fallback extractor, whose title or body differs from
-        what the site's selectors read before, and which may find no date:
+        what the site's selectors read before, and which may find no date or byline:
 
-        - title and body the selectors read are kept when the fallback read them now: its
-          text is no edit of the site's, and an edit made meanwhile shows when the selectors
-          are fixed and read the page again (the page itself is in the raw archive);
-        - text the fallback read is replaced when the selectors read it again, as a
-          re-reading, not an edit (no version, no event): returns True then;
-        - a publication date is never lost: a reading without one keeps the stored date.
+        - "kept": an article whose title and body the selectors read keeps everything it
+          has (text, date, authors, unit, mentions) when the fallback reads it now: that
+          reading is no edit of the site's, and an edit made meanwhile shows when the
+          selectors are fixed and read the page again (the page itself is archived);
+        - "reread": text the fallback read is replaced when the selectors read it again, as
+          a re-reading, not an edit (no version, no event);
+        - in any case a publication date is never lost: a reading without one keeps the
+          stored date.
 
-        Changes `row` (title, body, hash, dates, extraction) in place.
+        Changes `row` in place.
         """
-        old = self.db.execute(
-            "select title, body_text, content_hash, extraction, published, published_date, "
-            "published_year, published_month, published_precision, published_raw "
-            "from articles where id = ?",
-            [article_id],
+        columns = [c for c in ARTICLE_COLUMNS if c != "url"]
+        found = self.db.execute(
+            f"select {', '.join(columns)} from articles where id = ?", [article_id]
         ).fetchone()
-        title, body, old_hash, old_extraction, *old_dates = old
-        before = _methods(old_extraction)
-        now = _methods(row["extraction"])
-        kept = dict(now)
-        reread = False
-        text_from = (
-            {before.get(f) for f in ("title", "body")},
-            {now.get(f) for f in ("title", "body")},
-        )
-        if "selector" in text_from[0] and "fallback" in text_from[1]:
-            row.update(title=title, body_text=body, content_hash=old_hash)
-            kept.update({f: before[f] for f in ("title", "body") if f in before})
-        elif "fallback" in text_from[0] and "fallback" not in text_from[1]:
-            reread = True
-        date_columns = (
-            "published",
-            "published_date",
-            "published_year",
-            "published_month",
-            "published_precision",
-            "published_raw",
-        )
-        if row["published"] is None and old_dates[0] is not None:
-            row.update(zip(date_columns, old_dates, strict=True))
+        old = dict(zip(columns, found, strict=True))
+        before, now = _methods(old["extraction"]), _methods(row["extraction"])
+        text_before = {before.get("title"), before.get("body")}
+        text_now = {now.get("title"), now.get("body")}
+        if "selector" in text_before and "fallback" in text_now:
+            row.update(old)
+            return "kept"
+        if row["published"] is None and old["published"] is not None:
+            row.update({c: old[c] for c in columns if c.startswith("published")})
             if "published" in before:
-                kept["published"] = before["published"]
-        if kept == before:
-            row["extraction"] = old_extraction
-        elif kept != now:
-            row["extraction"] = json.dumps(kept, ensure_ascii=False)
-        return reread
+                row["extraction"] = json.dumps(
+                    {**now, "published": before["published"]}, ensure_ascii=False
+                )
+        if "fallback" in text_before and "fallback" not in text_now:
+            return "reread"
+        return None
 
     def _is_site_edit(self, article_id: int, raw: str | None) -> bool:
         found = self.db.execute(

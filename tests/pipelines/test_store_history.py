@@ -101,13 +101,18 @@ def redesigned(**overrides):
 
 
 def test_a_fallback_reading_after_a_redesign_is_no_edit_and_keeps_the_article(db):
-    db.upsert_article(seen(extraction=SELECTORS))
+    unit = {"unit_id": "department", "province_id": "cao-bang", "text": "Sở KH&CN"}
+    db.upsert_article(seen(extraction=SELECTORS, unit_mentions=[unit]))
     before = db.db["articles"].get(1)
     crawl_id = crawl(db)
-    assert db.upsert_article(redesigned(), crawl_id=crawl_id) == "unchanged"
+    reading = redesigned(authors=None, byline_raw=None, unit_mentions=[])
+    assert db.upsert_article(reading, crawl_id=crawl_id) == "unchanged"
     after = db.db["articles"].get(1)
-    keep = ("title", "body_text", "content_hash", "published", "published_date", "extraction")
-    assert {k: after[k] for k in keep} == {k: before[k] for k in keep}
+    keep = ("title", "body_text", "content_hash", "published", "published_date", "authors")
+    assert {k: after[k] for k in keep + ("extraction",)} == {
+        k: before[k] for k in keep + ("extraction",)
+    }
+    assert db.db["unit_mentions"].count == 1
     assert after["changed_at"] is None and after["last_seen"] >= before["last_seen"]
     assert db.db["article_versions"].count == 0 and events(db) == []
 

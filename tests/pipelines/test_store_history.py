@@ -109,8 +109,8 @@ def test_a_fallback_reading_after_a_redesign_is_no_edit_and_keeps_the_article(db
     assert db.upsert_article(reading, crawl_id=crawl_id) == "unchanged"
     after = db.db["articles"].get(1)
     keep = ("title", "body_text", "content_hash", "published", "published_date", "authors")
-    assert {k: after[k] for k in keep + ("extraction",)} == {
-        k: before[k] for k in keep + ("extraction",)
+    assert {k: after[k] for k in (*keep, "extraction")} == {
+        k: before[k] for k in (*keep, "extraction")
     }
     assert db.db["unit_mentions"].count == 1
     assert after["changed_at"] is None and after["last_seen"] >= before["last_seen"]

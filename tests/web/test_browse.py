@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import html
 import re
+import sqlite3
 
-from tests.web.conftest import fetch, get_json, rows
+from tests.web.conftest import fetch, get_json, query, rows
 
 FACETS = [
     "current_province_id",
@@ -145,3 +146,61 @@ def test_an_article_page_says_when_the_site_edited_or_removed_it(db_copy):
     (other,) = rows(db_copy, "select max(id) from articles")[0]
     text = fetch(db_copy, f"/dost/articles/{other}").text
     assert "Removed from" not in text and "Edited on the site" not in text
+
+
+SEARCH = "/dost/search?province=&source=&unit=&since=&until=&q="
+
+
+def test_the_search_page_lists_the_matches_with_every_word_marked(demo_db):
+    page = fetch(demo_db, SEARCH + "dang+uy")
+    assert page.status == 200 and "message-error" not in page.text
+    expected = query(
+        demo_db, "search", q="dang uy", province="", source="", unit="", since="", until=""
+    )
+    names = dict(rows(demo_db, "select id, name from provinces"))
+    items = re.findall(r'<li class="dost-article-item">(.*?)</li>', page.text, re.S)
+    assert len(items) == len(expected) > 0
+    for item, article in zip(items, expected, strict=True):  # in the query's order: best first
+        assert f'href="/dost/articles/{article["id"]}"' in item
+        assert html.escape(article["title"], quote=False) in item
+        assert names[article["current_province_id"]] in item
+        snippet = re.search(r'<p class="dost-snippet">(.*?)</p>', item, re.S).group(1)
+        assert "«" not in snippet and "<mark>" in snippet
+        assert html.unescape(re.sub(r"</?mark>", "", snippet)) == article["snippet"].replace(
+            "«", ""
+        ).replace("»", "")
+    assert "<mark>Đảng</mark>" in page.text and "<mark>ủy</mark>" in page.text
+    assert '<pre id="sql-query">' not in page.text  # the SQL waits behind "show"
+
+
+def test_the_search_page_opens_with_a_hint_not_an_error(demo_db):
+    for path in ("/dost/search", SEARCH, SEARCH + "%22", SEARCH + "+++"):
+        page = fetch(demo_db, path)
+        assert page.status == 200, path
+        assert "message-error" not in page.text and 'class="dost-hint"' in page.text, path
+    page = fetch(demo_db, SEARCH + "zzqxw")
+    assert 'class="zero-results"' in page.text and "message-error" not in page.text
+
+
+def test_the_search_page_shows_datasettes_table_on_request(demo_db):
+    page = fetch(demo_db, SEARCH + "dang+uy&_dost_table=1")
+    assert '<table class="rows-and-columns">' in page.text
+    assert 'class="dost-article-item"' not in page.text
+    assert 'href="/dost/search?' in page.text  # and back to the list
+
+
+def test_search_snippets_escape_what_the_page_printed(db_copy):
+    title, body = "<script>alert(1)</script> Tin", "Họp «Đảng ủy» <b>đậm</b> bàn việc."
+    with sqlite3.connect(db_copy) as conn:
+        conn.execute("update articles set title = ?, body_text = ? where id = 1", [title, body])
+        conn.execute("delete from articles_fts where rowid = 1")
+        conn.execute(
+            "insert into articles_fts (rowid, title, body_text, folded_title, folded_body) "
+            "values (1, ?, ?, '', ?)",
+            [title, body, body.replace("Đ", "D").replace("đ", "d")],
+        )
+    page = fetch(db_copy, SEARCH + "dam+dang", public=True)
+    assert page.status == 200
+    assert "<script>alert(1)</script>" not in page.text and "<b>đậm</b>" not in page.text
+    assert "&lt;b&gt;<mark>đậm</mark>&lt;/b&gt;" in page.text
+    assert "<mark>Đảng</mark>" in page.text

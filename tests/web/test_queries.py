@@ -9,7 +9,7 @@ import pytest
 from normalize.text import fold
 from tests.conftest import seed
 from tests.test_end_to_end import SOURCES
-from tests.web.conftest import get_json, query
+from tests.web.conftest import get_json, query, rows
 
 
 def test_stored_search_ranks_snippets_and_filters(demo_db):
@@ -21,6 +21,24 @@ def test_stored_search_ranks_snippets_and_filters(demo_db):
     assert all("an-giang" in (r["province_id"], r["current_province_id"]) for r in in_an_giang)
     since = query(demo_db, "search", q="dang uy", **{**empty, "since": "2025-01-01"})
     assert since and all(r["published_date"] >= "2025-01-01" for r in since)
+
+
+@pytest.mark.parametrize("q", ["dang uy", "ca mau", "chuyen doi so"])
+def test_stored_search_lists_first_the_articles_where_the_words_stand_together(demo_db, q):
+    empty = dict(province="", source="", unit="", since="", until="")
+    found = [r["id"] for r in query(demo_db, "search", q=q, **empty)]
+    together = {
+        rowid
+        for (rowid,) in rows(
+            demo_db, "select rowid from articles_fts where articles_fts match ?", (f'"{q}"',)
+        )
+    }
+    apart = set(found) - together
+    assert len(together) >= 5 and apart, "the demo data must have both kinds"
+    assert set(found[:5]) <= together
+    # quoted, the words must stand together: the phrase's articles and no other
+    quoted = query(demo_db, "search", q=f'"{q}"', **empty)
+    assert {r["id"] for r in quoted} == together
 
 
 @pytest.mark.parametrize("q", ["dang uy", "Đảng ủy", '"dang uy"'])

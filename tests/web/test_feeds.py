@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import sqlite3
 import urllib.parse
@@ -178,3 +179,56 @@ def test_the_feed_urls_the_descriptions_give_answer(demo_db):
         response = fetch(demo_db, path, public=True)
         assert response.status == 200, path
         assert feedparser.parse(response.text).entries, path
+
+
+# -- edits and removals: /dost/changes_feed.atom -------------------------------------------
+
+
+def changes_feed(db: Path, **params: str) -> feedparser.FeedParserDict:
+    path = "/dost/changes_feed.atom" + ("?" + urllib.parse.urlencode(params) if params else "")
+    response = fetch(db, path, public=True)
+    assert response.status == 200, (path, response.text[:500])
+    parsed = feedparser.parse(response.text)
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    return parsed
+
+
+def test_changes_feed_without_changes_is_a_valid_feed_saying_so(demo_db):
+    (entry,) = changes_feed(demo_db).entries
+    assert "No edit or removal yet" in entry.title
+
+
+def test_changes_feed_has_an_entry_per_edit_and_removal_newest_first(db_copy):
+    from crawlers.store import Store
+
+    store = Store(db_copy)
+    try:
+        edited, removed = (
+            dict(r)
+            for r in store.db.query(
+                "select * from articles where source_id = 'cao_bang' order by id limit 2"
+            )
+        )
+        crawl_id = store.start_crawl("cao_bang", mirror=True)
+        store.upsert_article(
+            {**edited, "title": "Tiêu đề <b>đã sửa</b>", "content_hash": None, "title_raw": "x"},
+            crawl_id=crawl_id,
+        )
+        store.record_check(removed["id"], 404, crawl_id=crawl_id)
+    finally:
+        store.close()
+    parsed = changes_feed(db_copy)
+    removal, edit = parsed.entries
+    assert removal.title == "Đã gỡ / Removed: " + removed["title"]
+    assert removal.link == removed["url"] and removal.id.startswith(removed["url"] + "#")
+    assert "http 404" in removal.summary
+    assert edit.title == "Đã sửa / Edited: Tiêu đề <b>đã sửa</b>"
+    assert edit.link == edited["url"]
+    content = edit.content[0].value
+    assert "Title before: " + html.escape(edited["title"], quote=False) in content
+    assert "<b>" not in content
+    assert edit.updated_parsed <= removal.updated_parsed
+    assert len(changes_feed(db_copy, source="cao_bang").entries) == 2
+    assert len(changes_feed(db_copy, province="cao-bang").entries) == 2
+    (nothing,) = changes_feed(db_copy, source="ben_tre").entries
+    assert "No edit or removal yet" in nothing.title

@@ -15,7 +15,11 @@ Each run of a source has a mode (`crawls.mode`, stat `dost/mode`):
   than an incremental run looks.
 
 A walk is complete when it was not incremental, not cut by `DOST_MAX_PAGES`, and every
-listing page it asked for answered with article links.
+listing page it asked for answered with article links. One whose pager also led to an empty
+page or to a page that is gone (404/410: a "next" link past the last page) walked to the
+end all the same: the next run is incremental, but nothing is removed as "unlisted" on its
+word (crawls.walked, crawls.complete). A listing page that failed otherwise (5xx, timeout)
+may hide the pages behind it: such a walk is neither, and the next run walks in full again.
 
 Validators are a cache: they are sent only while the source's health is ok. When its last
 crawl was judged degraded or failing (crawlers/health.py: a redesign, broken pages), the
@@ -45,6 +49,8 @@ from crawlers.store import Store
 
 # Answers an article request handles itself (Scrapy drops other non-2xx responses).
 ARTICLE_STATUSES = [304, 404, 410]
+# Answers a listing page that a pager linked handles itself: the page does not exist.
+LISTING_GONE = [404, 410]
 MODES = ("full", "incremental", "backfill")
 
 
@@ -94,6 +100,7 @@ class Walk:
         self.answered: set[str] = self.memo.setdefault("answered", set())
         self.memo.setdefault("truncated", False)
         self.memo.setdefault("empty_pages", 0)
+        self.memo.setdefault("gone_pages", 0)
 
     @classmethod
     def load(
@@ -101,7 +108,7 @@ class Walk:
     ) -> Walk:
         if backfill:
             mode = "backfill"
-        elif store.last_complete_walk(source_id) is not None:
+        elif store.last_walk_to_the_end(source_id) is not None:
             mode = "incremental"
         else:
             mode = "full"
@@ -137,6 +144,11 @@ class Walk:
         if not entries:
             self.memo["empty_pages"] += 1
 
+    def listing_gone(self, url: str) -> None:
+        """A listing page the pager linked answered 404 or 410: there is nothing behind it."""
+        self.answered.add(canonicalize_url(url))
+        self.memo["gone_pages"] += 1
+
     def link(self, url: str, listing: str) -> bool:
         """Note that a listing page links an article; True the first time in this run."""
         if url in self.linked:
@@ -168,13 +180,21 @@ class Walk:
         return []
 
     @property
-    def complete(self) -> bool:
+    def walked_to_the_end(self) -> bool:
+        """Not incremental, not cut short, every listing page asked for answered (or gone),
+        and some of them listed articles."""
         return (
             not self.incremental
             and not self.memo["truncated"]
-            and not self.memo["empty_pages"]
             and bool(self.requested)
             and self.requested <= self.answered
+            and len(self.walked) > self.memo["empty_pages"]
+        )
+
+    @property
+    def complete(self) -> bool:
+        return (
+            self.walked_to_the_end and not self.memo["empty_pages"] and not self.memo["gone_pages"]
         )
 
     # -- when the walk is over -----------------------------------------------------------

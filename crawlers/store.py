@@ -82,7 +82,8 @@ CRAWL_COLUMNS: dict[str, type] = {
     **{column: float for column in COVERAGE_COLUMNS},
     "fallback_items": int,
     "mode": str,  # full, incremental or backfill (crawlers/incremental.py)
-    "complete": int,
+    "complete": int,  # walked every listing page, each with articles: "unlisted" can be judged
+    "walked": int,  # walked to the end of the listing (complete, or a pager link to nothing)
     "requests": int,
     "not_modified": int,
     "changed": int,
@@ -890,6 +891,15 @@ class Store:
         found = self.db.execute(
             "select max(id) from crawls where spider = ? and complete = 1 and id < ?",
             [source_id, before if before is not None else 2**62],
+        ).fetchone()
+        return found[0] if found else None
+
+    def last_walk_to_the_end(self, source_id: str) -> int | None:
+        """The id of the source's last crawl that walked its listing to the end: a complete
+        walk, or one whose pager also led to an empty page or one that is gone (404/410)."""
+        found = self.db.execute(
+            "select max(id) from crawls where spider = ? and (complete = 1 or walked = 1)",
+            [source_id],
         ).fetchone()
         return found[0] if found else None
 

@@ -607,3 +607,30 @@ def test_a_redesigned_site_turns_failing_alerts_once_keeps_its_articles_and_reco
         recovered = json.loads(json.loads(alert_file.read_text(encoding="utf-8"))["stdin"])
         assert recovered["recovered"] == ["cao_bang"] and len(received) == 2
     assert run(["health", "cao_bang"], db).returncode == 0
+
+
+def test_a_pager_link_past_the_last_page_ends_the_first_walk_and_the_next_is_incremental(
+    tmp_path,
+):
+    """A pager that links a page that is gone (a "next" past the end) is no error and no
+    reason to walk the whole archive again every night."""
+    from tests.conftest import mirror_file, url_of
+
+    site = load_sites()["cao_bang"]
+    copy = tmp_path / "mirror"
+    shutil.copytree(MIRROR_DIR / site.host, copy / site.host)
+    last = -(-len(content("cao_bang")) // site.per_page)
+    gone = url_of("cao_bang", site.listing_path(last))
+    (copy / mirror_file(gone).relative_to(MIRROR_DIR)).unlink()
+    db = tmp_path / "dost.db"
+    first, second = (
+        run(["crawlall", "cao_bang", "--mirror"], db, DOST_MIRROR_DIR=str(copy)) for _ in range(2)
+    )
+    for result in (first, second):
+        assert result.returncode == 0, result.stdout + result.stderr
+    assert f"listing page gone (404), the pager led past the end: {gone}" in first.stderr
+    assert "ERROR" not in first.stderr
+    assert rows(db, "select mode, complete, walked, errors, health from crawls order by id") == [
+        ("full", 0, 1, 0, "ok"),
+        ("incremental", 0, 0, 0, "ok"),
+    ]

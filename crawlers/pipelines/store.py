@@ -84,6 +84,7 @@ class StorePipeline:
             fallback_items=stats.get_value("dost/fallback_items", 0),
             mode=stats.get_value("dost/mode"),
             complete=int(reason == "finished" and bool(stats.get_value("dost/walk_complete"))),
+            walked=int(reason == "finished" and bool(stats.get_value("dost/walked_to_the_end"))),
             requests=stats.get_value("downloader/request_count", 0),
             not_modified=stats.get_value("dost/not_modified", 0),
             changed=changes["changed"],

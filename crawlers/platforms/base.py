@@ -42,7 +42,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response
 
-from crawlers.incremental import ARTICLE_STATUSES, Walk, change_stats
+from crawlers.incremental import ARTICLE_STATUSES, LISTING_GONE, Walk, change_stats
 from crawlers.items import Article
 from crawlers.store import SourceRecord, store_for
 
@@ -206,17 +206,28 @@ class NewsSpider(scrapy.Spider):
             self.walk.ask_listing(url)
             yield self.listing_request(url)
 
-    def listing_request(self, url: str) -> scrapy.Request:
-        return scrapy.Request(
-            url, callback=self.parse, meta={"dost_kind": "listing", "dost_listing": url}
-        )
+    def listing_request(self, url: str, *, paged: bool = False) -> scrapy.Request:
+        """A listing page; `paged`: linked by a pager, which may point past the last page
+        (its 404 or 410 then says the walk is over, and is no error)."""
+        meta: dict[str, Any] = {"dost_kind": "listing", "dost_listing": url}
+        if paged:
+            meta["handle_httpstatus_list"] = LISTING_GONE
+        return scrapy.Request(url, callback=self.parse, meta=meta)
 
     def max_pages(self) -> int:
         return self.settings.getint("DOST_MAX_PAGES", 0) if self.settings else 0
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[scrapy.Request]:
-        self.state["listing_pages"] = self.state.get("listing_pages", 0) + 1
         listing = response.meta.get("dost_listing") or response.url
+        if response.status in LISTING_GONE:
+            self.logger.info(
+                "listing page gone (%d), the pager led past the end: %s",
+                response.status,
+                response.url,
+            )
+            self.walk.listing_gone(listing)
+            return
+        self.state["listing_pages"] = self.state.get("listing_pages", 0) + 1
         entries: dict[str, str | None] = {}
         other_links: dict[str, set[str]] = {}  # other URLs the listing links an article by
         for entry in select(response, self.listing_item):
@@ -253,7 +264,7 @@ class NewsSpider(scrapy.Spider):
         ]
         for url in walk.next_pages(links, entries=len(entries), fresh=fresh, new=new):
             walk.ask_listing(url)  # a page asked twice is dropped by Scrapy's dupe filter
-            yield self.listing_request(url)
+            yield self.listing_request(url, paged=True)
 
     def article_request(
         self, response: Response, url: str, printed: str | None, linked_as: set[str]
@@ -281,6 +292,7 @@ class NewsSpider(scrapy.Spider):
         stats = self.crawler.stats
         assert stats is not None
         stats.set_value("dost/walk_complete", int(self.walk.complete))
+        stats.set_value("dost/walked_to_the_end", int(self.walk.walked_to_the_end))
         crawl_id = stats.get_value("dost/crawl_id")
         rechecks = self.walk.rechecks(store_for(self.crawler), self.name, crawl_id, self.logger)
         stats.set_value("dost/rechecks", len(rechecks))

@@ -175,6 +175,34 @@ def test_an_unfinished_first_walk_is_walked_in_full_again(runs):
     assert run.spider.walk.mode == "full"
 
 
+def test_a_walk_whose_pager_leads_to_an_empty_or_gone_page_walked_to_the_end(runs):
+    site = SITES["cao_bang"]
+    pages = -(-len(content("cao_bang")) // site.per_page)
+    run = runs("cao_bang")
+    run.start()
+    for page in range(1, pages + 1):
+        run.listing(page)
+    walk = run.spider.walk
+    assert walk.complete and walk.walked_to_the_end
+    past = url_of("cao_bang", site.listing_path(pages + 1))
+    walk.ask_listing(past)
+    request = Request(past, meta={"dost_listing": past})
+    assert list(run.spider.parse(HtmlResponse(past, status=404, body=b"", request=request))) == []
+    assert walk.walked_to_the_end and not walk.complete  # nothing "unlisted" on its word
+    failed = url_of("cao_bang", site.listing_path(pages + 2))
+    walk.ask_listing(failed)  # asked, never answered (a 5xx, a timeout): pages may hide behind
+    assert not walk.walked_to_the_end
+
+
+def test_after_a_walk_to_the_end_the_next_run_is_incremental(runs):
+    first = runs("cao_bang")
+    store_articles(first, newest("cao_bang"), complete=False)
+    first.store.finish_crawl(first.crawl_id, walked=1)
+    run = runs("cao_bang")
+    run.start()
+    assert run.spider.walk.mode == "incremental"
+
+
 def test_an_article_no_walked_page_links_any_more_is_asked_again(runs):
     first = runs("cao_bang")
     store_articles(first, newest("cao_bang"))

@@ -78,11 +78,12 @@ def test_crawl_stores_every_article_of_every_source(crawled):
 
 
 def test_summary_table_reports_each_source(crawled):
-    out = crawled["first"].stdout
-    for name in SOURCES:
-        line = next(ln for ln in out.splitlines() if ln.startswith(name))
-        assert " ok " in line, line
-    assert f"{len(SOURCES)} sources: {len(SOURCES)} ok, 0 degraded, 0 failing" in out
+    for run, mode in (("first", "full"), ("second", "incremental")):
+        out = crawled[run].stdout
+        for name in SOURCES:
+            line = next(ln for ln in out.splitlines() if ln.startswith(name + " "))
+            assert line.split()[1:3] == ["ok", mode], line
+        assert f"{len(SOURCES)} sources: {len(SOURCES)} ok, 0 degraded, 0 failing" in out
 
 
 def test_progress_shows_each_source_finishing_on_stderr(crawled):

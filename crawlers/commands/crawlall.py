@@ -334,7 +334,7 @@ def print_summary(
     changes: Mapping[str, health.Change],
 ) -> None:
     header = (
-        f"{'source':<16} {'status':<9} {'pages':>5} {'new':>4} {'upd':>4} {'same':>4} "
+        f"{'source':<16} {'status':<9} {'mode':<11} {'pages':>5} {'new':>4} {'upd':>4} {'same':>4} "
         f"{'invalid':>7} {'errors':>6} {'fallbk':>6}  reason"
     )
     print(header)
@@ -348,7 +348,8 @@ def print_summary(
         else:
             reason = change.reason if change else "not judged"
         line = (
-            f"{name:<16} {status:<9} {r.get('response_received_count', 0):>5} "
+            f"{name:<16} {status:<9} {r.get('dost/mode') or '-':<11} "
+            f"{r.get('response_received_count', 0):>5} "
             f"{r.get('dost/items_new', 0):>4} {r.get('dost/items_updated', 0):>4} "
             f"{r.get('dost/items_unchanged', 0):>4} {r.get('dost/invalid', 0):>7} "
             f"{r.get('log_count/ERROR', 0):>6} {r.get('dost/fallback_items', 0):>6}  {reason}"

@@ -530,21 +530,38 @@ def test_backfill_walks_everything_again_and_finds_nothing_more(site_life, tmp_p
     assert sum(r[6] for r in backfill) == kept
 
 
-def redesigned_copy(tmp_path: Path, source: str) -> Path:
+def redesigned_copy(tmp_path: Path, source: str) -> tuple[Path, str]:
     """A copy of the mirror of `source`'s site where every article page has new class
-    names: the site's selectors for title, date, byline and body find nothing."""
-    from tests.conftest import article_url, mirror_file
+    names (the site's selectors for title, date, byline and body find nothing), and which
+    has published one article more since. Returns the copy and the new article's URL."""
+    from crawlers.mirror.build import build
 
     copy = tmp_path / "redesigned"
     host = load_sites()[source].host
     shutil.copytree(MIRROR_DIR / host, copy / host)
-    for article in content(source):
-        page = copy / mirror_file(article_url(source, article["id"])).relative_to(MIRROR_DIR)
-        html = page.read_text(encoding="utf-8")
-        changed = html.replace("news_column", "news-col").replace("news-bodyhtml", "post-body")
-        assert changed != html
-        page.write_text(changed, encoding="utf-8")
-    return copy
+    shutil.copytree(MIRROR_DIR / "_content", copy / "_content")
+    path = copy / "_content" / f"{source}.json"
+    spec = json.loads(path.read_text(encoding="utf-8"))
+    newest = max(spec["articles"], key=lambda a: a["id"])
+    new = {**newest, "id": newest["id"] + 1, "title": "Hội thảo khoa học mới về chuyển đổi số"}
+    new.pop("seed", None)
+    if "slug" in new:
+        new["slug"] = f"Hoi-thao-khoa-hoc-moi-ve-chuyen-doi-so-{new['id']}"
+    spec["articles"].append(new)
+    path.write_text(json.dumps(spec, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    build(copy, [source], copy / "_content")
+    changed_pages = 0
+    for page in (copy / host).rglob("*"):
+        if not page.is_file() or page.name.startswith("_"):
+            continue
+        html = page.read_text(encoding="utf-8", errors="surrogateescape")
+        if "news-bodyhtml" in html:  # an article page
+            html = html.replace("news_column", "news-col").replace("news-bodyhtml", "post-body")
+            page.write_text(html, encoding="utf-8", errors="surrogateescape")
+            changed_pages += 1
+    assert changed_pages >= len(spec["articles"])
+    site = load_sites(copy / "_content")[source]
+    return copy, site.base_url + site.article_path(new)
 
 
 def test_a_redesigned_site_turns_failing_alerts_once_keeps_its_articles_and_recovers(tmp_path):
@@ -552,7 +569,8 @@ def test_a_redesigned_site_turns_failing_alerts_once_keeps_its_articles_and_reco
 
     db = tmp_path / "dost.db"
     command, alert_file = recorder(tmp_path)
-    redesigned = str(redesigned_copy(tmp_path, "cao_bang"))
+    copy, new_url = redesigned_copy(tmp_path, "cao_bang")
+    redesigned = str(copy)
     with recording_webhook() as (url, received, _):
         alerting = {"DOST_ALERT_COMMAND": command, "DOST_ALERT_WEBHOOK": url}
 
@@ -579,9 +597,15 @@ def test_a_redesigned_site_turns_failing_alerts_once_keeps_its_articles_and_reco
         # The fallback extractor read the articles the run asked for again (an incremental
         # run: those on the first listing page; the health reason says so). Its reading is
         # no edit of the site's: every article keeps the title, body and date its site's
-        # selectors read, and no change is reported to the journalists.
-        assert rows(db, stored) == articles_before
+        # selectors read, and no change is reported to the journalists. The article the
+        # site published since is saved as the fallback read it.
+        assert [r for r in rows(db, stored) if r[0] != new_url] == articles_before
         assert rows(db, "select count(*) from article_events") == [(0,)]
+        ((title, body, extraction),) = rows(
+            db, "select title, body_text, extraction from articles where url = ?", (new_url,)
+        )
+        assert title == "Hội thảo khoa học mới về chuyển đổi số" and body
+        assert json.loads(extraction)["title"] == json.loads(extraction)["body"] == "fallback"
         assert rows(db, "select health, health_reason from crawls order by id") == [
             ("ok", ""),
             ("failing", reason),

@@ -396,6 +396,20 @@ def test_crawlall_mirror_serves_the_copy_named_by_dost_mirror_dir(tmp_path):
 LIFE_SOURCES = ["bac_kan", "cao_bang", "ha_noi", "kien_giang"]  # both, LM, ETag, no validators
 
 
+NEW_TITLE = "Hội thảo khoa học mới về chuyển đổi số"
+
+
+def publish_after(spec: dict, model: dict) -> dict:
+    """Add to a site's content an article published after `model`, as its CMS would
+    number and name it; returns it."""
+    new = {**model, "id": model["id"] + 1, "title": NEW_TITLE}
+    new.pop("seed", None)
+    if "slug" in new:
+        new["slug"] = f"Hoi-thao-khoa-hoc-moi-ve-chuyen-doi-so-{new['id']}"
+    spec["articles"].append(new)
+    return new
+
+
 def rebuild_with_changes(copy: Path, name: str) -> dict:
     """Re-render a source's site in the mirror copy as its CMS would after an editor edited
     the newest article, deleted the second newest and published a new one."""
@@ -409,11 +423,7 @@ def rebuild_with_changes(copy: Path, name: str) -> dict:
             a["title"] += " (cập nhật)"
             a["body"] = [*a["body"], "Bài viết được cập nhật thêm thông tin."]
     spec["articles"] = [a for a in spec["articles"] if a["id"] != deleted["id"]]
-    new = {**edited, "id": edited["id"] + 1, "title": "Hội thảo khoa học mới về chuyển đổi số"}
-    new.pop("seed", None)
-    if "slug" in new:
-        new["slug"] = f"Hoi-thao-khoa-hoc-moi-ve-chuyen-doi-so-{new['id']}"
-    spec["articles"].append(new)
+    new = publish_after(spec, edited)
     path.write_text(json.dumps(spec, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     build(copy, [name], copy / "_content")
     site = load_sites(copy / "_content")[name]
@@ -542,12 +552,7 @@ def redesigned_copy(tmp_path: Path, source: str) -> tuple[Path, str]:
     shutil.copytree(MIRROR_DIR / "_content", copy / "_content")
     path = copy / "_content" / f"{source}.json"
     spec = json.loads(path.read_text(encoding="utf-8"))
-    newest = max(spec["articles"], key=lambda a: a["id"])
-    new = {**newest, "id": newest["id"] + 1, "title": "Hội thảo khoa học mới về chuyển đổi số"}
-    new.pop("seed", None)
-    if "slug" in new:
-        new["slug"] = f"Hoi-thao-khoa-hoc-moi-ve-chuyen-doi-so-{new['id']}"
-    spec["articles"].append(new)
+    new = publish_after(spec, max(spec["articles"], key=lambda a: a["id"]))
     path.write_text(json.dumps(spec, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     build(copy, [source], copy / "_content")
     changed_pages = 0
@@ -604,7 +609,7 @@ def test_a_redesigned_site_turns_failing_alerts_once_keeps_its_articles_and_reco
         ((title, body, extraction),) = rows(
             db, "select title, body_text, extraction from articles where url = ?", (new_url,)
         )
-        assert title == "Hội thảo khoa học mới về chuyển đổi số" and body
+        assert title == NEW_TITLE and body
         assert json.loads(extraction)["title"] == json.loads(extraction)["body"] == "fallback"
         assert rows(db, "select health, health_reason from crawls order by id") == [
             ("ok", ""),

@@ -108,3 +108,27 @@ def query(db: Path, stored: str, /, **params: str) -> list[dict]:
 def rows(db: Path, sql: str, params: tuple = ()) -> list[tuple]:
     with sqlite3.connect(db) as conn:
         return conn.execute(sql, params).fetchall()
+
+
+def edit_and_remove(db: Path, title: str = "Tiêu đề đã sửa") -> tuple[dict, dict]:
+    """As a crawl would: the first cao_bang article's page now shows another title (same
+    body), the second's answers 404. Returns both articles as they were."""
+    from crawlers.store import Store
+
+    store = Store(db)
+    try:
+        edited, removed = (
+            dict(r)
+            for r in store.db.query(
+                "select * from articles where source_id = 'cao_bang' order by id limit 2"
+            )
+        )
+        crawl_id = store.start_crawl("cao_bang", mirror=True)
+        store.upsert_article(
+            {**edited, "title": title, "content_hash": None, "title_raw": "x"},
+            crawl_id=crawl_id,
+        )
+        store.record_check(removed["id"], 404, crawl_id=crawl_id)
+    finally:
+        store.close()
+    return edited, removed

@@ -13,7 +13,7 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from tests.web.conftest import fetch, get_json, metadata, rows
+from tests.web.conftest import edit_and_remove, fetch, get_json, metadata, rows
 
 CAP = 50
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -199,24 +199,7 @@ def test_changes_feed_without_changes_is_a_valid_feed_saying_so(demo_db):
 
 
 def test_changes_feed_has_an_entry_per_edit_and_removal_newest_first(db_copy):
-    from crawlers.store import Store
-
-    store = Store(db_copy)
-    try:
-        edited, removed = (
-            dict(r)
-            for r in store.db.query(
-                "select * from articles where source_id = 'cao_bang' order by id limit 2"
-            )
-        )
-        crawl_id = store.start_crawl("cao_bang", mirror=True)
-        store.upsert_article(
-            {**edited, "title": "Tiêu đề <b>đã sửa</b>", "content_hash": None, "title_raw": "x"},
-            crawl_id=crawl_id,
-        )
-        store.record_check(removed["id"], 404, crawl_id=crawl_id)
-    finally:
-        store.close()
+    edited, removed = edit_and_remove(db_copy, "Tiêu đề <b>đã sửa</b>")
     parsed = changes_feed(db_copy)
     removal, edit = parsed.entries
     assert removal.title == "Đã gỡ / Removed: " + removed["title"]

@@ -9,7 +9,7 @@ import pytest
 from normalize.text import fold
 from tests.conftest import seed
 from tests.test_end_to_end import SOURCES
-from tests.web.conftest import get_json, query, rows
+from tests.web.conftest import edit_and_remove, get_json, query, rows
 
 
 def test_stored_search_ranks_snippets_and_filters(demo_db):
@@ -117,25 +117,7 @@ def test_stored_sources_health_lists_every_source_with_its_last_crawl(demo_db):
 
 
 def test_stored_changes_lists_edits_and_removals_newest_first(db_copy):
-    from crawlers.store import Store
-
-    store = Store(db_copy)
-    try:
-        edited, removed = (
-            dict(r)
-            for r in store.db.query(
-                "select * from articles where source_id = 'cao_bang' order by id limit 2"
-            )
-        )
-        crawl_id = store.start_crawl("cao_bang", mirror=True)
-        # a crawl reads the edited page: another title, the same body
-        store.upsert_article(
-            {**edited, "title": "Tiêu đề đã sửa", "content_hash": None, "title_raw": "x"},
-            crawl_id=crawl_id,
-        )
-        store.record_check(removed["id"], 404, crawl_id=crawl_id)
-    finally:
-        store.close()
+    edited, removed = edit_and_remove(db_copy)
     changes = query(db_copy, "changes", source="", event="")
     assert [(r["event"], r["article_id"]) for r in changes] == [
         ("removed", removed["id"]),

@@ -155,8 +155,17 @@ def test_a_provincial_document_number_is_one_document_per_province(demo_db):
 def test_public_profile_hides_the_dashboard_but_answers_its_views_and_map(demo_db):
     # datasette-dashboards runs chart SQL through the arbitrary-SQL endpoint, which the
     # public profile turns off; the views behind the charts are plain tables there.
-    assert fetch(demo_db, "/-/dashboards/dost", public=True).status == 403
-    for view in ("articles_per_month", "province_articles", "unit_articles", "document_citations"):
+    views = ("articles_per_month", "province_articles", "unit_articles", "document_citations")
+    assert fetch(demo_db, "/-/dashboards", public=True).status == 200  # the menu's link
+    for path in ("/-/dashboards/dost", "/-/dashboards/dost/per-month"):
+        forbidden = fetch(demo_db, path, public=True)
+        assert forbidden.status == 403, path
+        # the menu still links the dashboard: the page says why there is none, and where
+        # the data behind the charts is
+        assert "No charts on the public site" in forbidden.text, path
+        for view in views:
+            assert f'href="/dost/{view}"' in forbidden.text, (path, view)
+    for view in views:
         assert get_json(demo_db, f"/dost/{view}.json?_shape=array", public=True), view
     page = fetch(demo_db, "/dost/province_articles", public=True)
     assert page.status == 200 and "datasette-cluster-map.js" in page.text

@@ -36,6 +36,7 @@ from urllib.parse import quote_plus
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
+from normalize.text import fold
 from tests.web.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -278,4 +279,28 @@ def test_journalist_searches_filters_and_reads_in_chromium(chromium, server, pag
     expect(body).to_be_in_viewport()
     screenshot(page, tmp_path, "4-article-body.png", top=False)
 
+    assert not errors, errors
+
+
+def test_journalist_uses_the_ranked_search_page_in_chromium(chromium, server, page, tmp_path):
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+
+    page.goto(server.url + "/dost/search")
+    expect(page.locator(".dost-hint")).to_be_visible()  # nothing typed yet: a hint, no error
+    box = page.locator("form input[name='q']")
+    box.press_sequentially(SEARCH)
+    with page.expect_navigation():
+        box.press("Enter")
+
+    params = "&".join(f"{p}=" for p in ("province", "source", "unit", "since", "until"))
+    expected = server.json(f"/dost/search.json?_shape=array&q={quote_plus(SEARCH)}&{params}")
+    assert expected, f"the demo database has no article matching {SEARCH!r}"
+    assert shown_article_ids(page) == [row["id"] for row in expected]  # best first
+    first = page.locator(".dost-article-item").first
+    expect(first.get_by_role("link", name=expected[0]["title"], exact=True)).to_be_visible()
+    marks = first.locator(".dost-snippet mark")
+    expect(marks.first).to_be_visible()
+    assert {fold(m) for m in marks.all_inner_texts()} <= {"dang", "uy", "dang uy"}
+    screenshot(page, tmp_path, "5-ranked-search.png")
     assert not errors, errors

@@ -28,7 +28,14 @@ def strip_diacritics(text: str) -> str:
     """Remove every combining mark and map đ/Đ to d/D (Unicode has no decomposition for đ)."""
     decomposed = unicodedata.normalize("NFD", text)
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return bare.replace("đ", "d").replace("Đ", "D")
+    return fold_d(bare)
+
+
+def fold_d(text: str) -> str:
+    """`text` with đ/Đ read as d/D and nothing else changed: what the tokenizer of the
+    search index cannot fold itself. Same length, so a span of the result is the same span
+    of `text`. (str.replace: several times faster than str.translate on long text.)"""
+    return text.replace("đ", "d").replace("Đ", "D")
 
 
 def fold(text: str) -> str:

@@ -26,10 +26,9 @@ def forbidden(datasette, request, message):
         return None
 
     async def page() -> Response:
-        database = next(iter(datasette.databases.keys() - {"_internal"}), "dost")
         html = await datasette.render_template(
             "dost-charts-off.html",
-            {"views": CHART_VIEWS, "database": database},
+            {"views": CHART_VIEWS, "database": datasette.get_database().name},
             request=request,
         )
         return Response.html(html, status=403)

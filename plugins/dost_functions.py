@@ -3,12 +3,10 @@
 - `fold(text)` is `normalize.text.fold` (lower case, no diacritics, đ→d, tone placement and
   separators ignored), so a stored query can match names however they are typed:
   `where name_key like '%' || fold(:name) || '%'`.
-- `fold_d(text)` reads đ as d and changes nothing else: the stored query `search` folds the
-  words typed so, which (diacritics are ignored by the index anyway) finds what it found
-  before, and finds every word of an article with đ in its folded copy, where a snippet
-  can mark them all.
-- `fts_query(text)`: what the stored query `search` asks FTS5 for: the words typed (đ read
-  as d, quoted as Datasette's `escape_fts` quotes them, all required), and the same words
+- `fts_query(text)`: what the stored queries `search` and `feed` ask FTS5 for: the words
+  typed (đ read as d, `normalize.text.fold_d`, as in the index's folded copies, where every
+  match of a text with đ then is and a snippet can mark them all; quoted as Datasette's
+  `escape_fts` quotes them; all required), and the same words
   as a phrase as an alternative, which matches no other article but adds to the bm25()
   rank of those where the words stand together: "dang uy" lists «Đảng ủy» before articles
   with "đăng ký" here and "uy tín" there. Nothing typed matches nothing.
@@ -23,7 +21,7 @@ import re
 from datasette import hookimpl
 from datasette.utils import escape_fts
 
-from normalize.text import fold
+from normalize.text import fold, fold_d
 
 # What the stored query `search` asks snippet() to mark the folded column's fragment with:
 # private-use characters, which no page prints, so they cannot be confused with the text.
@@ -34,12 +32,6 @@ _WORD = re.compile(r"[^\W_]+")
 
 def _fold(value: object) -> str | None:
     return None if value is None else fold(str(value))
-
-
-def fold_d(text: str) -> str:
-    """The text as the folded columns of `articles_fts` hold it: đ/Đ read as d/D, nothing
-    else changed."""
-    return text.replace("đ", "d").replace("Đ", "D")
 
 
 def fts_query(text: str | None) -> str:
@@ -87,8 +79,5 @@ def printed_snippet(fragment: str | None, text: str | None) -> str | None:
 @hookimpl
 def prepare_connection(conn):
     conn.create_function("fold", 1, _fold, deterministic=True)
-    conn.create_function(
-        "fold_d", 1, lambda v: None if v is None else fold_d(str(v)), deterministic=True
-    )
     conn.create_function("fts_query", 1, fts_query, deterministic=True)
     conn.create_function("printed_snippet", 2, printed_snippet, deterministic=True)

@@ -135,3 +135,15 @@ def test_stored_changes_lists_edits_and_removals_newest_first(db_copy):
     assert [r["event"] for r in query(db_copy, "changes", source="", event="changed")] == [
         "changed"
     ]
+
+
+def test_a_snippet_puts_back_the_printed_letters_or_shows_the_fragment_if_out_of_step():
+    from plugins.dost_functions import CLOSE, MORE, OPEN, printed_snippet
+
+    printed = "Đồng chí Bí thư Đảng ủy phát biểu."
+    fragment = f"{MORE}Bí thư {OPEN}Dảng ủy{CLOSE} phát biểu."  # from the folded column
+    assert printed_snippet(fragment, printed) == "…Bí thư «Đảng ủy» phát biểu."
+    # the row changed and its index entry did not (yet): the fragment as the index has it,
+    # never an error or an empty snippet
+    assert printed_snippet(fragment, "Nội dung khác.") == "…Bí thư «Dảng ủy» phát biểu."
+    assert printed_snippet(None, printed) is None
